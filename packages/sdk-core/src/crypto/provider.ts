@@ -1,0 +1,51 @@
+import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
+import { md5, sha1 } from '@noble/hashes/legacy.js';
+import { sha256, sha512, sha512_256 } from '@noble/hashes/sha2.js';
+
+/** Hash functions signet's recipes use. */
+export type HashAlgorithm = 'md5' | 'sha1' | 'sha256' | 'sha512' | 'sha512-256';
+
+/**
+ * Where signet's bytes get hashed. The default runs @noble/hashes (pure JS, every
+ * runtime); sdk-node passes a `node:crypto` provider where the benchmark shows it pays.
+ */
+export interface CryptoProvider {
+  readonly name: string;
+  hash(algorithm: HashAlgorithm, data: Uint8Array): Uint8Array;
+  hmac(algorithm: HashAlgorithm, key: Uint8Array, data: Uint8Array): Uint8Array;
+}
+
+const nobleHashes = { md5, sha1, sha256, sha512, 'sha512-256': sha512_256 } as const;
+
+function nobleHash(algorithm: HashAlgorithm): (typeof nobleHashes)[HashAlgorithm] {
+  const fn = nobleHashes[algorithm];
+  if (fn === undefined) throw new RangeError(`unsupported hash algorithm: ${String(algorithm)}`);
+  return fn;
+}
+
+/** Pure-JS provider on @noble/hashes: works in Node, browsers, Deno, Bun and workerd. */
+export const nobleCrypto: CryptoProvider = {
+  name: 'noble',
+  hash: (algorithm, data) => nobleHash(algorithm)(data),
+  hmac: (algorithm, key, data) => nobleHmac(nobleHash(algorithm), key, data),
+};
+
+let current: CryptoProvider = nobleCrypto;
+
+/** The provider used when a call does not name one. */
+export function getDefaultCrypto(): CryptoProvider {
+  return current;
+}
+
+/**
+ * Replaces the process-wide default provider (sdk-node plugs `node:crypto` in here).
+ * Returns the previous provider so tests can restore it.
+ */
+export function setDefaultCrypto(provider: CryptoProvider): CryptoProvider {
+  if (typeof provider?.hash !== 'function' || typeof provider.hmac !== 'function') {
+    throw new TypeError('setDefaultCrypto: provider must have hash() and hmac() functions');
+  }
+  const previous = current;
+  current = provider;
+  return previous;
+}

@@ -1,0 +1,165 @@
+/**
+ * One error hierarchy for everything signet throws. Every failure is an
+ * `instanceof SignetError` with a stable `name`; `isSignetError()` also matches by name,
+ * so errors that cross realms (iframes, workers, duplicated bundles) are still recognised.
+ *
+ * No message, `cause` or field of these errors ever carries a secret: callers pass only
+ * masked values in, and `redact()` is applied to anything taken from a request.
+ */
+
+/** Fields shared by every error. */
+export interface SignetErrorOptions {
+  cause?: unknown;
+}
+
+export class SignetError extends Error {
+  override name = 'SignetError';
+
+  constructor(message: string, options: SignetErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  }
+}
+
+/** Bad input found before anything was sent: wrong option, ambiguous args, unsafe URL. */
+export class SignetConfigError extends SignetError {
+  override name = 'SignetConfigError';
+}
+
+export interface SignetHttpErrorOptions extends SignetErrorOptions {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  url?: string;
+  method?: string;
+}
+
+/** A non-2xx answer that carries no platform envelope (an HTML error page, a proxy 502...). */
+export class SignetHttpError extends SignetError {
+  override name = 'SignetHttpError';
+  readonly status: number;
+  readonly headers: Headers;
+  /** Decoded JSON when the body was JSON, else its text (possibly empty). */
+  readonly body: unknown;
+  readonly url: string | undefined;
+  readonly method: string | undefined;
+
+  constructor(message: string, options: SignetHttpErrorOptions) {
+    super(message, options);
+    this.status = options.status;
+    this.headers = options.headers;
+    this.body = options.body;
+    this.url = options.url;
+    this.method = options.method;
+  }
+}
+
+export interface SignetApiErrorOptions extends SignetErrorOptions {
+  status: number;
+  /** JitAi `errcode`, or DataFlux `error` (e.g. 401.14), exactly as sent. */
+  errcode: number | string | undefined;
+  /** DataFlux `reason` (`EAPIAuth`, `EUserAuth`...). */
+  reason?: string | undefined;
+  detail?: unknown;
+  requestId?: string | undefined;
+  traceId?: string | undefined;
+  /** Seconds to wait before retrying (DataFlux 429 `detail.waitSeconds`). */
+  waitSeconds?: number | undefined;
+  /** The platform's own message (`errmsg` / `message`). */
+  platformMessage?: string | undefined;
+}
+
+/** A platform envelope says the call failed, whatever the HTTP status. */
+export class SignetApiError extends SignetError {
+  override name = 'SignetApiError';
+  readonly status: number;
+  readonly errcode: number | string | undefined;
+  readonly reason: string | undefined;
+  readonly detail: unknown;
+  readonly requestId: string | undefined;
+  readonly traceId: string | undefined;
+  readonly waitSeconds: number | undefined;
+  readonly platformMessage: string | undefined;
+
+  constructor(message: string, options: SignetApiErrorOptions) {
+    super(message, options);
+    this.status = options.status;
+    this.errcode = options.errcode;
+    this.reason = options.reason;
+    this.detail = options.detail;
+    this.requestId = options.requestId;
+    this.traceId = options.traceId;
+    this.waitSeconds = options.waitSeconds;
+    this.platformMessage = options.platformMessage;
+  }
+}
+
+export type SignatureProblem =
+  | 'missing-signature'
+  | 'missing-timestamp'
+  | 'bad-signature'
+  | 'expired'
+  | 'bad-timestamp'
+  | 'clock-skew';
+
+export interface SignetSignatureErrorOptions extends SignetErrorOptions {
+  problem: SignatureProblem;
+}
+
+/** A response signature or timestamp that does not check out. */
+export class SignetSignatureError extends SignetError {
+  override name = 'SignetSignatureError';
+  readonly problem: SignatureProblem;
+
+  constructor(message: string, options: SignetSignatureErrorOptions) {
+    super(message, options);
+    this.problem = options.problem;
+  }
+}
+
+export interface SignetDecodeErrorOptions extends SignetErrorOptions {
+  /** Character offset of the problem in the decoded text, when known. */
+  position?: number | undefined;
+}
+
+/** A body that is not JSON, is truncated, or has the wrong shape. */
+export class SignetDecodeError extends SignetError {
+  override name = 'SignetDecodeError';
+  readonly position: number | undefined;
+
+  constructor(message: string, options: SignetDecodeErrorOptions = {}) {
+    super(message, options);
+    this.position = options.position;
+  }
+}
+
+/** The request never got an answer: DNS, refused or reset connection, CORS. */
+export class SignetNetworkError extends SignetError {
+  override name = 'SignetNetworkError';
+}
+
+/** An attempt or the whole call took longer than its timeout. */
+export class SignetTimeoutError extends SignetError {
+  override name = 'SignetTimeoutError';
+}
+
+const names: ReadonlySet<string> = new Set([
+  'SignetError',
+  'SignetConfigError',
+  'SignetHttpError',
+  'SignetApiError',
+  'SignetSignatureError',
+  'SignetDecodeError',
+  'SignetNetworkError',
+  'SignetTimeoutError',
+]);
+
+/** True for any signet error, including ones from another realm or bundle copy. */
+export function isSignetError(value: unknown): value is SignetError {
+  if (value instanceof SignetError) return true;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { name?: unknown }).name === 'string' &&
+    names.has((value as { name: string }).name)
+  );
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Package checks on the built output: publint and `attw --pack` for every package, then
+// a smoke import of each built entry from plain Node through both `import` and `require`,
+// resolved by package name the way a user's app resolves it.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const pkgs = readdirSync(join(root, 'packages')).map((dir) => {
+  const path = join(root, 'packages', dir);
+  return { dir, path, manifest: JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')) };
+});
+
+let failed = 0;
+let passed = 0;
+function run(label, cmd, args, cwd) {
+  const res = spawnSync(cmd, args, { cwd, encoding: 'utf8' });
+  const ok = res.status === 0;
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}`);
+  if (!ok) console.log((res.stdout ?? '') + (res.stderr ?? ''));
+  return ok;
+}
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+for (const { dir, path, manifest } of pkgs) {
+  run(`publint ${manifest.name}`, bin('publint'), ['--strict'], path);
+  run(`attw --pack ${manifest.name}`, bin('attw'), ['--pack', '.', '--profile', 'node16'], path);
+  const subpaths = Object.keys(manifest.exports).filter((k) => k !== './package.json');
+  for (const sub of subpaths) {
+    const spec = sub === '.' ? manifest.name : `${manifest.name}/${sub.slice(2)}`;
+    // Resolve from the package's own folder: the workspace links it there by name.
+    const esm = `const m = await import(${JSON.stringify(spec)}); if (Object.keys(m).length === 0) throw new Error('no exports'); console.log(Object.keys(m).length);`;
+    const cjs = `const m = require(${JSON.stringify(spec)}); if (Object.keys(m).length === 0) throw new Error('no exports'); console.log(Object.keys(m).length);`;
+    run(
+      `import  ${spec}`,
+      process.execPath,
+      ['--input-type=module', '-e', esm],
+      join(root, 'packages', dir),
+    );
+    run(`require ${spec}`, process.execPath, ['-e', cjs], join(root, 'packages', dir));
+  }
+}
+
+console.log(`package checks: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

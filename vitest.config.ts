@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (pkg: string, entry = 'index') =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/${entry}.ts`, import.meta.url));
+
+// Tests import the workspace packages by name; point those names at the sources so
+// a test run never depends on a stale build. Built output is covered by the package
+// checks (scripts/check-packages.mjs).
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@signet\/sdk-core\/testing$/, replacement: src('sdk-core', 'testing/index') },
+      { find: /^@signet\/sdk-core$/, replacement: src('sdk-core') },
+      { find: /^@signet\/sdk-node$/, replacement: src('sdk-node') },
+      { find: /^@signet\/sdk-browser$/, replacement: src('sdk-browser') },
+    ],
+  },
+  test: {
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'examples/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    reporters: ['default', './scripts/vitest-summary.ts'],
+  },
+});
