@@ -1,0 +1,118 @@
+import type { LosslessJson } from '../canonical/lossless.js';
+import type { CryptoProvider } from '../crypto/provider.js';
+import type { RandomSource } from '../crypto/random.js';
+
+/**
+ * What an auth strategy sees before the body is serialized: it may add query fields,
+ * headers, or fields of the JSON body (fixed-field auth, custom auth functions).
+ */
+export interface AuthPrepareState {
+  /** Upper-case HTTP method. */
+  readonly method: string;
+  /** The request URL; add query fields through `url.searchParams`. */
+  readonly url: URL;
+  readonly headers: Headers;
+  /** The JSON body about to be sent (mutable), or undefined for no body. */
+  body: unknown;
+  /** Which format the call uses, when the client knows (DataFlux sync: 'normal' | 'simplified'). */
+  readonly format?: string | undefined;
+}
+
+/**
+ * What an auth strategy sees for each attempt, after the body text is fixed. Signing
+ * strategies compute headers from exactly these bytes, URL and clock; they run again on
+ * every retry, so each attempt carries a fresh timestamp and nonce.
+ */
+export interface AuthSignState {
+  readonly method: string;
+  /** The final URL as it goes on the wire: `url.pathname + url.search` is the request target. */
+  readonly url: URL;
+  readonly headers: Headers;
+  /** The exact JSON text of the body, or undefined when there is none. */
+  readonly bodyText: string | undefined;
+  /** Skew-corrected Unix ms. */
+  readonly now: number;
+  /** 0 for the first attempt, then 1, 2... for ky's retries and signet's re-sends. */
+  readonly attempt: number;
+  readonly random: RandomSource;
+  readonly crypto: CryptoProvider;
+  /**
+   * Diagnostics a strategy leaves for the client (never secrets): e.g. the masked
+   * JitAi paramStr, used by debug mode.
+   */
+  readonly notes: Record<string, unknown>;
+  /** Scratch space shared by every hook of one call (and only that call). */
+  readonly call: Record<string, unknown>;
+}
+
+/** A 401 (or similar) answer a strategy may be able to satisfy by asking again. */
+export interface AuthChallengeState {
+  readonly method: string;
+  readonly url: URL;
+  readonly bodyText: string | undefined;
+  readonly status: number;
+  readonly headers: Headers;
+  /** How many challenge rounds were already answered in this call. */
+  readonly round: number;
+  /** The same per-call scratch space the sign hook saw. */
+  readonly call: Record<string, unknown>;
+}
+
+/** A 2xx response to check against the request it answers. */
+export interface AuthResponseState {
+  readonly status: number;
+  readonly headers: Headers;
+  /** The exact body text. */
+  readonly bodyText: string;
+  /** The state the answered attempt was signed with. */
+  readonly request: AuthSignState;
+}
+
+/** A signed JitAi envelope's `data` member to check, with the skew-corrected clock. */
+export interface JitaiVerifyState {
+  readonly data: LosslessJson;
+  readonly now: number;
+  readonly crypto: CryptoProvider;
+}
+
+/**
+ * An auth strategy: how one client proves who it is. One state object per hook, so
+ * fields can be added later without breaking strategies.
+ *
+ * @example
+ * ```ts
+ * const auth: AuthStrategy = {
+ *   kind: 'custom', credentialed: true,
+ *   sign: ({ headers }) => headers.set('X-Api-Key', key),
+ * }
+ * ```
+ */
+export interface AuthStrategy {
+  /** Short name shown in call records and errors: 'jitai', 'dataflux', 'digest'... */
+  readonly kind: string;
+  /** True when the strategy sends a secret or credential (plain-http guard applies). */
+  readonly credentialed: boolean;
+  prepare?(state: AuthPrepareState): void | Promise<void>;
+  sign?(state: AuthSignState): void | Promise<void>;
+  /** Returns true when the request should be sent again (e.g. Digest after a challenge). */
+  challenge?(state: AuthChallengeState): boolean | Promise<boolean>;
+  /** Checks a signed JitAi response and returns the result tree, or throws. */
+  verifyJitaiData?(state: JitaiVerifyState): LosslessJson | Promise<LosslessJson>;
+  /** Checks any other response (generic HMAC response signatures, Digest rspauth). */
+  verifyResponse?(state: AuthResponseState): void | Promise<void>;
+  /** Whether `verifyJitaiData` is expected: a signing strategy whose responses are signed. */
+  readonly verifiesResponses?: boolean;
+  /** True when requests carry a timestamp the server checks (clock-skew correction applies). */
+  readonly timestamped?: boolean;
+}
+
+/**
+ * Values a strategy holds that must never appear in an error, log line or call record.
+ * Internal: read by the client's redaction, not part of the public API.
+ */
+export const secretValues: unique symbol = Symbol('signet.secretValues');
+
+/** A strategy that can list its secrets for redaction. */
+export interface WithSecrets {
+  readonly [secretValues]?: () => readonly string[];
+}

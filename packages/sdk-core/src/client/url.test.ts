@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { SignetConfigError } from '../errors.js';
+import { parseBaseUrl } from './config.js';
+import { guardInsecureHttp, isLoopbackHost, resolveUrl } from './url.js';
+
+const base = parseBaseUrl('https://host.example/api/org/app');
+
+describe('resolveUrl', () => {
+  test('keeps the base path, with or without a leading slash', () => {
+    expect(resolveUrl(base, 'services/OrderSvc/query').href).toBe(
+      'https://host.example/api/org/app/services/OrderSvc/query',
+    );
+    expect(resolveUrl(base, '/services/x').href).toBe(
+      'https://host.example/api/org/app/services/x',
+    );
+  });
+
+  test('keeps the query exactly and appends extra fields', () => {
+    const url = resolveUrl(base, 'a?b=%20x&c=1', { d: 2, e: undefined });
+    expect(url.pathname + url.search).toBe('/api/org/app/a?b=%20x&c=1&d=2');
+  });
+
+  test.each(['https://evil.example/x', '//evil.example/x', 'a/../../x', './a'])(
+    'refuses %s',
+    (path) => {
+      expect(() => resolveUrl(base, path)).toThrow(SignetConfigError);
+    },
+  );
+});
+
+describe('parseBaseUrl', () => {
+  test.each([
+    ['', 'baseUrl is required'],
+    ['host/api', 'not an absolute URL'],
+    ['ftp://host/', 'must be http: or https:'],
+    ['https://u:p@host/', 'must not contain credentials'],
+    ['https://host/?a=1', 'must not contain a query'],
+  ])('refuses %j', (value, message) => {
+    expect(() => parseBaseUrl(value)).toThrow(message);
+  });
+});
+
+describe('plain-http guard', () => {
+  test.each(['localhost', 'a.localhost', '127.0.0.1', '127.9.8.7', '[::1]'])(
+    '%s is loopback',
+    (h) => {
+      expect(isLoopbackHost(h)).toBe(true);
+    },
+  );
+  test.each(['10.0.0.1', 'example.com', '128.0.0.1', 'localhost.evil.com'])('%s is not', (h) => {
+    expect(isLoopbackHost(h)).toBe(false);
+  });
+
+  test('refuses credentials over http to a remote host unless allowed', () => {
+    const url = new URL('http://api.example.com/x');
+    expect(() => guardInsecureHttp(url, true, false)).toThrow(
+      /Refusing to send credentials over plain http/,
+    );
+    expect(() => guardInsecureHttp(url, true, true)).not.toThrow();
+    expect(() => guardInsecureHttp(url, false, false)).not.toThrow();
+    expect(() => guardInsecureHttp(new URL('https://api.example.com/'), true, false)).not.toThrow();
+    expect(() => guardInsecureHttp(new URL('http://127.0.0.1:8080/'), true, false)).not.toThrow();
+  });
+});

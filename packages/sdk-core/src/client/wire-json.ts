@@ -1,0 +1,71 @@
+import { SignetConfigError } from '../errors.js';
+
+/**
+ * The JSON text signet puts on the wire: exactly `JSON.stringify(value)`, except that
+ * `bigint` goes out as a JSON integer and everything JSON.stringify would silently drop
+ * or mangle is refused instead (a signed request must carry what the caller meant):
+ * `undefined`, functions, symbols, NaN/±Infinity, Map/Set, cycles.
+ * Text is produced once per call; every signer signs from this exact text.
+ */
+export function toWireJson(value: unknown, label = 'body'): string {
+  return write(value, label, new Set());
+}
+
+function write(value: unknown, path: string, seen: Set<object>): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) {
+        throw new SignetConfigError(`${path} is ${value}: JSON cannot carry it`);
+      }
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      return value.toString();
+    case 'undefined':
+      throw new SignetConfigError(
+        `${path} is undefined: remove the key or send null (JSON.stringify would drop it silently)`,
+      );
+    case 'function':
+    case 'symbol':
+      throw new SignetConfigError(`${path} is a ${typeof value}: JSON cannot carry it`);
+    default:
+      break;
+  }
+  if (value === null) return 'null';
+  const obj = value as { toJSON?: (key: string) => unknown };
+  if (typeof obj.toJSON === 'function') return write(obj.toJSON(''), path, seen);
+  if (seen.has(obj)) throw new SignetConfigError(`${path} is a circular reference`);
+  if (obj instanceof Map || obj instanceof Set) {
+    throw new SignetConfigError(
+      `${path} is a ${obj instanceof Map ? 'Map' : 'Set'}: convert it to a plain object or array`,
+    );
+  }
+  seen.add(obj);
+  try {
+    if (Array.isArray(obj)) {
+      let out = '[';
+      for (let i = 0; i < obj.length; i++) {
+        if (i > 0) out += ',';
+        out += write(obj[i], `${path}[${i}]`, seen);
+      }
+      return `${out}]`;
+    }
+    let out = '{';
+    let first = true;
+    for (const key of Object.keys(obj)) {
+      const item = (obj as Record<string, unknown>)[key];
+      out += `${first ? '' : ','}${JSON.stringify(key)}:${write(item, childPath(path, key), seen)}`;
+      first = false;
+    }
+    return `${out}}`;
+  } finally {
+    seen.delete(obj);
+  }
+}
+
+function childPath(path: string, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
