@@ -10,8 +10,38 @@ export type { DataFluxAuthOptions, DataFluxStrategy } from './auth/dataflux.js';
 export { dataflux } from './auth/dataflux.js';
 export type { DigestAuthOptions } from './auth/digest.js';
 export { digest } from './auth/digest.js';
+export type {
+  DigestAuthorizationFields,
+  DigestHeaderLayout,
+} from './auth/digest/authorization.js';
+export { formatDigestAuthorization } from './auth/digest/authorization.js';
+export type { AuthChallenge } from './auth/digest/challenge.js';
+export { parseAuthParams, parseWwwAuthenticate } from './auth/digest/challenge.js';
+export type {
+  DigestAlgorithm,
+  DigestResponseInput,
+  DigestRspauthInput,
+} from './auth/digest/compute.js';
+export {
+  computeDigestResponse,
+  computeRspauth,
+  DIGEST_ALGORITHMS,
+  digestHa1,
+  digestUserhash,
+  toDigestAlgorithm,
+} from './auth/digest/compute.js';
+export type { DigestOffer, DigestQop } from './auth/digest/offer.js';
+export { selectDigestOffer } from './auth/digest/offer.js';
+export type {
+  DigestRequest,
+  DigestResponseCheck,
+  DigestSessionOptions,
+} from './auth/digest/session.js';
+export { DigestSession } from './auth/digest/session.js';
 export type { FieldLocation, FixedField, FixedFieldStrategy } from './auth/fixed-field.js';
 export { fixedField } from './auth/fixed-field.js';
+export type { HmacSignatureOptions, HmacStrategy } from './auth/hmac.js';
+export { hmacSignature } from './auth/hmac.js';
 export type { JitaiAuthOptions, JitaiStrategy } from './auth/jitai.js';
 export { jitai } from './auth/jitai.js';
 export type {

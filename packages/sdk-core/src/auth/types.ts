@@ -66,6 +66,8 @@ export interface AuthResponseState {
   readonly bodyText: string;
   /** The state the answered attempt was signed with. */
   readonly request: AuthSignState;
+  /** Skew-corrected Unix ms when the response was read. */
+  readonly now: number;
 }
 
 /** A signed JitAi envelope's `data` member to check, with the skew-corrected clock. */

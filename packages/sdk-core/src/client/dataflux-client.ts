@@ -78,8 +78,8 @@ export function createDataFluxClient(options: DataFluxClientOptions): DataFluxCl
   const keyId = (auth as { akId?: string } | undefined)?.akId;
   const config = normalizeConfig({ ...options, auth }, keyId);
   return {
-    sync: (id, kwargs, opts = {}) => execute(config, syncSpec(config, id, kwargs ?? {}, opts)),
-    async: (id, kwargs, opts = {}) =>
+    sync: async (id, kwargs, opts = {}) => execute(config, syncSpec(config, id, kwargs ?? {}, opts)),
+    async: async (id, kwargs, opts = {}) =>
       execute(config, {
         ...common(opts, `async:${id}`),
         method: 'POST',
@@ -94,7 +94,7 @@ export function createDataFluxClient(options: DataFluxClientOptions): DataFluxCl
           return { taskId };
         },
       }),
-    callFunc: (funcId, kwargs, opts = {}) =>
+    callFunc: async (funcId, kwargs, opts = {}) =>
       execute(config, {
         ...common(opts, `func:${funcId}`),
         method: 'POST',

@@ -160,6 +160,7 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
           headers: response.headers,
           bodyText: response.text,
           request: sent.signed,
+          now: config.clock.now(),
         });
       }
       const result = await spec.decode(response, { config, signed: sent.signed });

@@ -49,7 +49,7 @@ export function createClient(options: ClientOptions): GenericClient {
   const keyId = (options?.auth as { keyId?: string; username?: string } | undefined)?.keyId;
   const config = normalizeConfig(options, keyId);
   return {
-    request(method, path, opts = {}) {
+    async request(method, path, opts = {}) {
       if (typeof method !== 'string' || !METHOD.test(method)) {
         throw new SignetConfigError(`request: "${String(method)}" is not an HTTP method`);
       }

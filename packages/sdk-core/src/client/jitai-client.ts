@@ -86,7 +86,7 @@ export function createJitaiClient<S extends ServiceMap = ServiceMap>(
   const windowMs = options.windowMs ?? 300_000;
   const detailsApi = options.authDetailsApi ?? DEFAULT_AUTH_DETAILS_API;
 
-  const call = <R>(api: string, args: object = {}, opts: RequestOptions = {}, debug = false) =>
+  const call = async <R>(api: string, args: object = {}, opts: RequestOptions = {}, debug = false) =>
     execute<R>(config, jitaiSpec<R>(config, api, args, opts, windowMs, debug));
 
   const client: JitaiClient<S> = {

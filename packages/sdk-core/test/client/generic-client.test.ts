@@ -163,7 +163,7 @@ describe('createClient().request', () => {
     await expect(api.request('POST', 'x', { json: { a: undefined } })).rejects.toThrow(
       'body.a is undefined',
     );
-    expect(() => api.request('BAD METHOD', 'x')).toThrow(SignetConfigError);
+    await expect(api.request('BAD METHOD', 'x')).rejects.toBeInstanceOf(SignetConfigError);
     expect(server.seen).toHaveLength(0);
   });
 
