@@ -8,8 +8,6 @@ export type { CustomAuthFunction, CustomAuthState } from './auth/custom.js';
 export { customAuth } from './auth/custom.js';
 export type { DataFluxAuthOptions, DataFluxStrategy } from './auth/dataflux.js';
 export { dataflux } from './auth/dataflux.js';
-export type { DigestAuthOptions } from './auth/digest.js';
-export { digest } from './auth/digest.js';
 export type {
   DigestAuthorizationFields,
   DigestHeaderLayout,
@@ -38,6 +36,8 @@ export type {
   DigestSessionOptions,
 } from './auth/digest/session.js';
 export { DigestSession } from './auth/digest/session.js';
+export type { DigestAuthOptions } from './auth/digest.js';
+export { digest } from './auth/digest.js';
 export type { FieldLocation, FixedField, FixedFieldStrategy } from './auth/fixed-field.js';
 export { fixedField } from './auth/fixed-field.js';
 export type { HmacSignatureOptions, HmacStrategy } from './auth/hmac.js';
@@ -52,6 +52,23 @@ export type {
   AuthStrategy,
   JitaiVerifyState,
 } from './auth/types.js';
+export { compareCodePoints } from './canonical/codepoint.js';
+export { dfJsonDumps } from './canonical/dfjson.js';
+export { jcsCanonicalize } from './canonical/jcs.js';
+export type {
+  LosslessJson,
+  LosslessObject,
+  LosslessParseOptions,
+  LosslessToValueOptions,
+} from './canonical/lossless.js';
+export {
+  createLosslessObject,
+  LosslessNumber,
+  losslessToValue,
+  parseLossless,
+} from './canonical/lossless.js';
+export { pyFloatRepr } from './canonical/pyfloat.js';
+export { pyJsonDumps } from './canonical/pyjson.js';
 export type {
   DataFluxCallOptions,
   DataFluxClient,
@@ -112,5 +129,80 @@ export {
   SignetSignatureError,
   SignetTimeoutError,
 } from './errors.js';
+export type { DataFluxHeaderInput } from './profiles/dataflux/headers.js';
+export {
+  DATAFLUX_HEADERS,
+  dataFluxHeaders,
+  dataFluxNonce,
+  dataFluxTimestamp,
+} from './profiles/dataflux/headers.js';
+export type { DataFluxSignature, DataFluxSignInput } from './profiles/dataflux/sign.js';
+export { dataFluxSign } from './profiles/dataflux/sign.js';
+export type {
+  DataFluxAuthMessage,
+  DataFluxVerifyInput,
+  DataFluxVerifyResult,
+} from './profiles/dataflux/verify.js';
+export { verifyDataFluxSignature } from './profiles/dataflux/verify.js';
+export type { HmacBody } from './profiles/hmac/body-hash.js';
+export { hmacBodyHash } from './profiles/hmac/body-hash.js';
+export type { HeaderSource } from './profiles/hmac/headers.js';
+export type {
+  HmacAlgorithm,
+  HmacHeaderNames,
+  HmacProfileOptions,
+  ResolvedHmacOptions,
+} from './profiles/hmac/options.js';
+export { DEFAULT_HMAC_HEADERS, resolveHmacOptions } from './profiles/hmac/options.js';
+export type {
+  HmacCanonicalRequest,
+  HmacRequestInput,
+  HmacSignedRequest,
+} from './profiles/hmac/request.js';
+export {
+  HMAC_REQUEST_SCOPE,
+  hmacCanonicalRequest,
+  hmacRequestHeaders,
+  hmacSignRequest,
+  hmacSignString,
+  hmacStringToSign,
+  hmacTimestamp,
+} from './profiles/hmac/request.js';
+export type {
+  HmacResponseInput,
+  HmacResponseParts,
+  HmacResponseToVerify,
+} from './profiles/hmac/response.js';
+export {
+  HMAC_RESPONSE_SCOPE,
+  HMAC_WINDOW_MS,
+  hmacResponseStringToSign,
+  signHmacResponse,
+  verifyHmacResponse,
+} from './profiles/hmac/response.js';
+export type {
+  HmacRequestProblem,
+  HmacRequestToVerify,
+  HmacVerifyRequestOptions,
+  HmacVerifyRequestResult,
+} from './profiles/hmac/verify-request.js';
+export { verifyHmacRequest } from './profiles/hmac/verify-request.js';
+export { JITAI_HEADERS, JITAI_SECRET_MASK, JITAI_WINDOW_MS } from './profiles/jitai/constants.js';
+export type { ParamStrDiff } from './profiles/jitai/diff.js';
+export { diffParamStr } from './profiles/jitai/diff.js';
+export type { JitaiHeaderOptions } from './profiles/jitai/headers.js';
+export { jitaiRequestHeaders } from './profiles/jitai/headers.js';
+export type { JitaiParamStrOptions } from './profiles/jitai/param-str.js';
+export { jitaiParamStr, maskJitaiParamStr } from './profiles/jitai/param-str.js';
+export { assertJitaiArgs } from './profiles/jitai/params.js';
+export type { JitaiRespondOptions, JitaiSignedData } from './profiles/jitai/respond.js';
+export { signJitaiResponse } from './profiles/jitai/respond.js';
+export type { JitaiSignOptions } from './profiles/jitai/sign.js';
+export { jitaiSign, signJitaiParamStr } from './profiles/jitai/sign.js';
+export type {
+  JitaiVerifyOptions,
+  JitaiVerifyResponseOptions,
+} from './profiles/jitai/verify.js';
+export { verifyJitaiData, verifyJitaiResponse } from './profiles/jitai/verify.js';
 
 export const VERSION: string = '0.1.0';

@@ -46,3 +46,18 @@ describe('toWireJson', () => {
     expect(() => toWireJson(cyclic)).toThrow('body.self is a circular reference');
   });
 });
+
+describe('toWireJson edge cases shared with JSON.stringify', () => {
+  test('toJSON receives the property key; boxed primitives unwrap', () => {
+    const keyed = { toJSON: (key: string) => `key:${key}` };
+    // biome-ignore lint/complexity/useLiteralKeys: mirrors JSON.stringify semantics
+    const value = {
+      a: keyed,
+      list: [keyed],
+      n: new Number(5),
+      s: new String('x'),
+      b: new Boolean(false),
+    };
+    expect(toWireJson(value)).toBe(JSON.stringify(value));
+  });
+});

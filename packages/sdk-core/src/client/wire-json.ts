@@ -8,10 +8,10 @@ import { SignetConfigError } from '../errors.js';
  * Text is produced once per call; every signer signs from this exact text.
  */
 export function toWireJson(value: unknown, label = 'body'): string {
-  return write(value, label, new Set());
+  return write(value, label, new Set(), '');
 }
 
-function write(value: unknown, path: string, seen: Set<object>): string {
+function write(value: unknown, path: string, seen: Set<object>, key: string): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -36,7 +36,11 @@ function write(value: unknown, path: string, seen: Set<object>): string {
   }
   if (value === null) return 'null';
   const obj = value as { toJSON?: (key: string) => unknown };
-  if (typeof obj.toJSON === 'function') return write(obj.toJSON(''), path, seen);
+  if (typeof obj.toJSON === 'function') return write(obj.toJSON(key), path, seen, key);
+  // Boxed primitives serialize as their value, as in JSON.stringify.
+  if (obj instanceof Number || obj instanceof String || obj instanceof Boolean) {
+    return write(obj.valueOf(), path, seen, key);
+  }
   if (seen.has(obj)) throw new SignetConfigError(`${path} is a circular reference`);
   if (obj instanceof Map || obj instanceof Set) {
     throw new SignetConfigError(
@@ -49,15 +53,15 @@ function write(value: unknown, path: string, seen: Set<object>): string {
       let out = '[';
       for (let i = 0; i < obj.length; i++) {
         if (i > 0) out += ',';
-        out += write(obj[i], `${path}[${i}]`, seen);
+        out += write(obj[i], `${path}[${i}]`, seen, String(i));
       }
       return `${out}]`;
     }
     let out = '{';
     let first = true;
-    for (const key of Object.keys(obj)) {
-      const item = (obj as Record<string, unknown>)[key];
-      out += `${first ? '' : ','}${JSON.stringify(key)}:${write(item, childPath(path, key), seen)}`;
+    for (const name of Object.keys(obj)) {
+      const item = (obj as Record<string, unknown>)[name];
+      out += `${first ? '' : ','}${JSON.stringify(name)}:${write(item, childPath(path, name), seen, name)}`;
       first = false;
     }
     return `${out}}`;

@@ -3,8 +3,8 @@ import { digest } from '../../src/auth/digest.js';
 import { createClient } from '../../src/client/generic-client.js';
 import type { CallRecord } from '../../src/client/records.js';
 import { SignetHttpError } from '../../src/errors.js';
-import { type ApacheDigest, PROTECTED_TEXT, startApacheDigest } from '../helpers/apache.js';
 import { type DigestPeer, startDigestPeer } from '../digest/peer.js';
+import { type ApacheDigest, PROTECTED_TEXT, startApacheDigest } from '../helpers/apache.js';
 
 // The digest() strategy driven by the real client engine (ky, challenges, re-sends),
 // against Apache httpd mod_auth_digest and a strict SHA-256/auth-int peer.

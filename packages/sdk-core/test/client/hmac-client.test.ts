@@ -20,7 +20,13 @@ async function hmacServer(options: { clockOffsetMs?: number; tamper?: boolean } 
     const now = Date.now() + (options.clockOffsetMs ?? 0);
     res.setHeader('date', new Date(now).toUTCString());
     const verdict = verifyHmacRequest(
-      { method: req.method, pathWithQuery: req.url, headers: req.headers as Record<string, string>, body: req.body, now },
+      {
+        method: req.method,
+        pathWithQuery: req.url,
+        headers: req.headers as Record<string, string>,
+        body: req.body,
+        now,
+      },
       { secret: (id) => (id === KEY.keyId ? KEY.secret : undefined) },
     );
     if (!verdict.ok) return json(res, 401, { error: verdict.problem, message: verdict.message });
@@ -29,7 +35,10 @@ async function hmacServer(options: { clockOffsetMs?: number; tamper?: boolean } 
     const body = JSON.stringify({ got: req.body === '' ? null : JSON.parse(req.body) });
     const signed = signHmacResponse({ status: 200, body, requestNonce: verdict.nonce, now }, KEY);
     for (const [name, value] of Object.entries(signed.headers)) {
-      res.setHeader(name, options.tamper && name === 'X-Signet-Signature' ? `0${value.slice(1)}` : value);
+      res.setHeader(
+        name,
+        options.tamper && name === 'X-Signet-Signature' ? `0${value.slice(1)}` : value,
+      );
     }
     json(res, 200, body);
   });
@@ -40,7 +49,10 @@ async function hmacServer(options: { clockOffsetMs?: number; tamper?: boolean } 
 describe('hmacSignature() through createClient', () => {
   test('signed request accepted, signed response verified', async () => {
     const server = await hmacServer();
-    const api = createClient({ baseUrl: server.url, auth: hmacSignature({ ...KEY, verifyResponses: true }) });
+    const api = createClient({
+      baseUrl: server.url,
+      auth: hmacSignature({ ...KEY, verifyResponses: true }),
+    });
     const res = await api.request('POST', '/orders?x=%20y', { json: { id: 1, name: 'ü' } });
     expect(res.data).toEqual({ got: { id: 1, name: 'ü' } });
     expect(server.seen[0]!.headers['x-signet-key']).toBe('partner-1');
@@ -48,7 +60,10 @@ describe('hmacSignature() through createClient', () => {
 
   test('a tampered response signature is rejected with SignetSignatureError', async () => {
     const server = await hmacServer({ tamper: true });
-    const api = createClient({ baseUrl: server.url, auth: hmacSignature({ ...KEY, verifyResponses: true }) });
+    const api = createClient({
+      baseUrl: server.url,
+      auth: hmacSignature({ ...KEY, verifyResponses: true }),
+    });
     const error = await api.request('GET', '/x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SignetSignatureError);
     expect((error as SignetSignatureError).problem).toBe('bad-signature');
@@ -65,14 +80,20 @@ describe('hmacSignature() through createClient', () => {
       const upstream = await fetch(inner.url + req.url, {
         method: req.method,
         headers: Object.fromEntries(
-          Object.entries(req.headers).filter(([k]) => k.startsWith('x-signet') || k === 'content-type'),
+          Object.entries(req.headers).filter(
+            ([k]) => k.startsWith('x-signet') || k === 'content-type',
+          ),
         ) as Record<string, string>,
       });
       res.statusCode = upstream.status;
       res.end(await upstream.text());
     });
     servers.push(proxy);
-    const api = createClient({ baseUrl: proxy.url, auth: hmacSignature(KEY), retry: { limit: 2, delay: () => 1 } });
+    const api = createClient({
+      baseUrl: proxy.url,
+      auth: hmacSignature(KEY),
+      retry: { limit: 2, delay: () => 1 },
+    });
     expect((await api.request('GET', '/x')).status).toBe(200);
     const [a, b] = proxy.seen;
     expect(a!.headers['x-signet-nonce']).not.toBe(b!.headers['x-signet-nonce']);
@@ -82,7 +103,11 @@ describe('hmacSignature() through createClient', () => {
   test('a server 10 minutes ahead: one 401, clock corrected from Date, re-signed once', async () => {
     const server = await hmacServer({ clockOffsetMs: 600_000 });
     const records: CallRecord[] = [];
-    const api = createClient({ baseUrl: server.url, auth: hmacSignature(KEY), onCall: (r) => records.push(r) });
+    const api = createClient({
+      baseUrl: server.url,
+      auth: hmacSignature(KEY),
+      onCall: (r) => records.push(r),
+    });
     expect((await api.request('GET', '/x')).status).toBe(200);
     expect(records[0]!.attempts).toBe(2);
     expect(Math.abs(api.clockOffsetMs - 600_000)).toBeLessThan(2_000);
@@ -114,7 +139,9 @@ describe('hmacSignature() through createClient', () => {
       auth: hmacSignature({ ...KEY, verifyResponses: true }),
       onCall: (r) => records.push(r),
     });
-    const error = (await api.request('GET', `/x?echo=${KEY.secret}`).catch((e: unknown) => e)) as Error;
+    const error = (await api
+      .request('GET', `/x?echo=${KEY.secret}`)
+      .catch((e: unknown) => e)) as Error;
     const text = `${error.message}\n${error.stack}\n${JSON.stringify(records)}`;
     expect(text).not.toContain(KEY.secret);
   });

@@ -1,0 +1,159 @@
+import { SignetConfigError } from '../errors.js';
+import { LosslessNumber, losslessObjectPrototype } from './lossless-number.js';
+import { pathSegment } from './path.js';
+import { quoteJsonString } from './quote.js';
+
+const MAX_DEPTH = 1000;
+
+/**
+ * RFC 8785 JSON Canonicalization Scheme: the one text every JCS implementation produces
+ * for a JSON value, fit for hashing and signing.
+ *
+ * - Object members sorted by the UTF-16 code units of their names (JS's default sort),
+ *   no whitespace.
+ * - Strings as ECMAScript `JSON.stringify` writes them: `\"` `\\` `\b \f \n \r \t`,
+ *   `\u00xx` (lower-case) for the other controls, everything else raw.
+ * - Numbers as ECMAScript `Number#toString` (the shortest round-trip digits; `1e+21`,
+ *   `1e-7`, `-0` → `0`). JCS numbers are IEEE-754 doubles, so a `LosslessNumber` is
+ *   written as the double its lexeme denotes, and a `bigint` only when that double is
+ *   exact (|n| ≤ 2^53 − 1): larger integers belong in strings under I-JSON.
+ * - `toJSON` is applied as in `JSON.stringify` (Date → ISO string).
+ *
+ * Refused with a SignetConfigError naming the path (`value.items[3]`): NaN and ±Infinity,
+ * `undefined` (also as an object member: silently dropping it would sign something other
+ * than what the caller wrote), functions, symbols, unsafe bigints, lone surrogates in
+ * strings or names, objects that are neither plain nor arrays (Map, Set, class
+ * instances), cycles and nesting deeper than 1000 levels.
+ */
+export function jcsCanonicalize(value: unknown): string {
+  try {
+    return write(value, '', []);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    let path = 'value';
+    for (let i = error.segments.length - 1; i >= 0; i--) path += pathSegment(error.segments[i]!);
+    throw new SignetConfigError(`${path} ${error.problem}`);
+  }
+}
+
+/** Why a value cannot be canonicalized; its path is collected while the stack unwinds. */
+class Refusal {
+  readonly segments: (string | number)[] = [];
+  constructor(readonly problem: string) {}
+}
+
+function write(value: unknown, key: string, stack: object[]): string {
+  let v = value;
+  if (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    v = (v as { toJSON(key: string): unknown }).toJSON(key);
+  }
+  switch (typeof v) {
+    case 'string':
+      return quote(v);
+    case 'number':
+      return writeNumber(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'bigint':
+      if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) {
+        throw new Refusal('is a bigint beyond 2^53 - 1: a JCS number cannot hold it exactly');
+      }
+      return v.toString();
+    case 'object':
+      if (v === null) return 'null';
+      if (v instanceof LosslessNumber) return writeNumber(Number(v.lexeme));
+      return writeContainer(v, stack);
+    default:
+      throw new Refusal(
+        `is ${v === undefined ? 'undefined' : `a ${typeof v}`}: JSON cannot carry it`,
+      );
+  }
+}
+
+function writeNumber(n: number): string {
+  if (!Number.isFinite(n)) throw new Refusal(`is ${n}: JSON cannot carry it`);
+  return String(n); // ECMAScript Number::toString, which RFC 8785 adopts; -0 gives "0"
+}
+
+function quote(s: string, what = ''): string {
+  const quoted = quoteJsonString(s);
+  if (quoted === null) throw new Refusal(`${what}${loneSurrogate(s)}`);
+  return quoted;
+}
+
+function writeContainer(v: object, stack: object[]): string {
+  if (stack.includes(v)) throw new Refusal('is a circular reference: JSON cannot carry it');
+  if (stack.length >= MAX_DEPTH) throw new Refusal(`is nested deeper than ${MAX_DEPTH} levels`);
+  if (!Array.isArray(v) && !isPlainObject(v)) throw new Refusal(notPlain(v));
+  stack.push(v);
+  const out = Array.isArray(v)
+    ? writeArray(v, stack)
+    : writeObject(v as Record<string, unknown>, stack);
+  stack.pop();
+  return out;
+}
+
+function writeArray(array: unknown[], stack: object[]): string {
+  let out = '[';
+  for (let i = 0; i < array.length; i++) {
+    if (i !== 0) out += ',';
+    try {
+      out += write(array[i], String(i), stack);
+    } catch (error) {
+      throw within(error, i);
+    }
+  }
+  return `${out}]`;
+}
+
+function writeObject(object: Record<string, unknown>, stack: object[]): string {
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (i !== 0) out += ',';
+    try {
+      out += `${quote(key, '(a member name) ')}:${write(object[key], key, stack)}`;
+    } catch (error) {
+      throw within(error, key);
+    }
+  }
+  return `${out}}`;
+}
+
+function within(error: unknown, segment: string | number): unknown {
+  if (error instanceof Refusal) error.segments.push(segment);
+  return error;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null || proto === losslessObjectPrototype)
+    return true;
+  // An object from another realm (iframe, vm context) has that realm's Object.prototype.
+  return Object.getPrototypeOf(proto) === null && proto.constructor?.name === 'Object';
+}
+
+function notPlain(value: object): string {
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  const what = typeof name === 'string' && name !== '' ? name : 'non-plain object';
+  return `is a ${what}: pass a plain object or array, or give it a toJSON() method`;
+}
+
+/** Where the first lone surrogate is; the text itself stays out of the message. */
+function loneSurrogate(s: string): string {
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = s.charCodeAt(i + 1);
+    if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) break;
+    i++;
+  }
+  const unit = s.charCodeAt(i).toString(16).toUpperCase();
+  return `contains a lone surrogate (U+${unit} at index ${i}): RFC 8785 needs well-formed Unicode`;
+}

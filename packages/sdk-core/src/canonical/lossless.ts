@@ -1,0 +1,74 @@
+import { type LosslessJson, LosslessNumber } from './lossless-number.js';
+
+export {
+  createLosslessObject,
+  type LosslessJson,
+  LosslessNumber,
+  type LosslessObject,
+} from './lossless-number.js';
+export { type LosslessParseOptions, parseLossless } from './lossless-parse.js';
+
+/** How integers beyond ±(2^53−1) come out of {@link losslessToValue}. */
+export type BigIntMode = 'bigint' | 'string' | 'number';
+
+/** Options of {@link losslessToValue}. */
+export interface LosslessToValueOptions {
+  /**
+   * Integers beyond ±(2^53−1): `bigint` (default, exact), `string` (exact digits) or
+   * `number` (rounded, as `JSON.parse` would).
+   */
+  bigint?: BigIntMode;
+}
+
+const MAX_SAFE_DIGITS = 15; // every integer of at most 15 digits is below 2^53
+const MAX_SAFE: bigint = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Turns a lossless tree into ordinary JS values: numbers become `number`s, except
+ * integers beyond ±(2^53−1) (see {@link LosslessToValueOptions.bigint}). Float lexemes
+ * that overflow (`1e400`) become ±Infinity, as in Python; the int lexeme `-0` becomes 0.
+ * Objects become plain objects; a `__proto__` key is stored as an own data property.
+ */
+export function losslessToValue(tree: LosslessJson, options: LosslessToValueOptions = {}): unknown {
+  const mode = options.bigint ?? 'bigint';
+  if (mode !== 'bigint' && mode !== 'string' && mode !== 'number') {
+    throw new RangeError(`losslessToValue: bigint must be 'bigint', 'string' or 'number'`);
+  }
+  return convert(tree, mode);
+}
+
+function convert(tree: LosslessJson, mode: BigIntMode): unknown {
+  if (typeof tree !== 'object' || tree === null) return tree;
+  if (tree instanceof LosslessNumber) return numberValue(tree, mode);
+  if (Array.isArray(tree)) {
+    const out = new Array<unknown>(tree.length);
+    for (let i = 0; i < tree.length; i++) out[i] = convert(tree[i]!, mode);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(tree)) {
+    const value = convert(tree[key]!, mode);
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+function numberValue(n: LosslessNumber, mode: BigIntMode): number | bigint | string {
+  const lexeme = n.lexeme;
+  if (!n.isInteger) return Number(lexeme);
+  const digits = lexeme.charCodeAt(0) === 0x2d ? lexeme.length - 1 : lexeme.length;
+  if (digits <= MAX_SAFE_DIGITS) return Number(lexeme) || 0; // `|| 0` turns -0 into 0
+  const big = BigInt(lexeme);
+  if (big <= MAX_SAFE && big >= -MAX_SAFE) return Number(big);
+  if (mode === 'bigint') return big;
+  return mode === 'string' ? lexeme : Number(lexeme);
+}
