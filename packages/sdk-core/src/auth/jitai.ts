@@ -59,8 +59,10 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
       state.headers.set('accessKey', accessKey);
       state.headers.set('timestamp', String(timestamp));
       state.headers.set('accessSign', accessSign);
-      if (options.debug) {
-        state.headers.set('debug', '1');
+      if (options.debug) state.headers.set('debug', '1');
+      // Debug round trips (this option, the client's debug mode or diagnose()) get the
+      // masked paramStr to compare with the server's.
+      if (state.headers.get('debug') === '1') {
         state.notes.paramStrMasked = jitaiParamStr(args as Record<string, unknown>, {
           timestamp,
           secret: accessSecret,

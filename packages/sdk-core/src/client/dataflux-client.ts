@@ -78,7 +78,8 @@ export function createDataFluxClient(options: DataFluxClientOptions): DataFluxCl
   const keyId = (auth as { akId?: string } | undefined)?.akId;
   const config = normalizeConfig({ ...options, auth }, keyId);
   return {
-    sync: async (id, kwargs, opts = {}) => execute(config, syncSpec(config, id, kwargs ?? {}, opts)),
+    sync: async (id, kwargs, opts = {}) =>
+      execute(config, syncSpec(config, id, kwargs ?? {}, opts)),
     async: async (id, kwargs, opts = {}) =>
       execute(config, {
         ...common(opts, `async:${id}`),

@@ -86,8 +86,12 @@ export function createJitaiClient<S extends ServiceMap = ServiceMap>(
   const windowMs = options.windowMs ?? 300_000;
   const detailsApi = options.authDetailsApi ?? DEFAULT_AUTH_DETAILS_API;
 
-  const call = async <R>(api: string, args: object = {}, opts: RequestOptions = {}, debug = false) =>
-    execute<R>(config, jitaiSpec<R>(config, api, args, opts, windowMs, debug));
+  const call = async <R>(
+    api: string,
+    args: object = {},
+    opts: RequestOptions = {},
+    debug = false,
+  ) => execute<R>(config, jitaiSpec<R>(config, api, args, opts, windowMs, debug));
 
   const client: JitaiClient<S> = {
     call: (api, args, opts) => call(api, args, opts),
@@ -169,7 +173,7 @@ function jitaiSpec<R>(
     method: 'POST',
     path: api.replace(/\./g, '/'),
     body: args,
-    headers: debug && auth?.kind !== 'jitai' ? mergeDebug(opts.headers) : opts.headers,
+    headers: debug ? mergeDebug(opts.headers) : opts.headers,
     signal: opts.signal,
     timeout: opts.timeout,
     api,
