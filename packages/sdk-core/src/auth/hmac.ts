@@ -1,4 +1,9 @@
-import { type HmacProfileOptions, hmacSignRequest, resolveHmacOptions, verifyHmacResponse } from '../profiles/hmac/index.js';
+import {
+  type HmacProfileOptions,
+  hmacSignRequest,
+  resolveHmacOptions,
+  verifyHmacResponse,
+} from '../profiles/hmac/index.js';
 import { type AuthStrategy, secretValues, type WithSecrets } from './types.js';
 
 /** Options of `hmacSignature()`: the generic profile's options plus response checking. */

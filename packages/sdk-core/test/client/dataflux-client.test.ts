@@ -1,0 +1,306 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { basic } from '../../src/auth/basic.js';
+import { customAuth } from '../../src/auth/custom.js';
+import { dataflux } from '../../src/auth/dataflux.js';
+import { digest } from '../../src/auth/digest.js';
+import { fixedField } from '../../src/auth/fixed-field.js';
+import { createDataFluxClient } from '../../src/client/dataflux-client.js';
+import type { CallRecord } from '../../src/client/records.js';
+import { SignetApiError, SignetConfigError, SignetHttpError } from '../../src/errors.js';
+import { type MiniDataFlux, startMiniDataFlux } from '../helpers/dataflux-server.js';
+
+const AK = { akId: 'ak-demo', akSecret: 'sk-test-secret-value' };
+let dff: MiniDataFlux;
+
+beforeAll(async () => {
+  dff = await startMiniDataFlux({
+    ...AK,
+    funcs: {
+      'demo__main.hello': (kwargs) => ({ hello: kwargs.name ?? 'world', kwargs }),
+      'demo__main.answer': () => 42,
+      'demo__main.big': () => 1.5,
+      'demo__main.boom': () => {
+        throw new Error('ZeroDivisionError');
+      },
+    },
+    syncApis: {
+      open: { func: 'demo__main.hello' },
+      answer: { func: 'demo__main.answer' },
+      boom: { func: 'demo__main.boom' },
+      header: {
+        func: 'demo__main.hello',
+        auth: {
+          type: 'fixedField',
+          location: 'header',
+          name: 'x-auth-token',
+          value: 'fixed-token-1',
+        },
+      },
+      query: {
+        func: 'demo__main.hello',
+        auth: { type: 'fixedField', location: 'query', name: 'token', value: 'fixed-token-2' },
+      },
+      body: {
+        func: 'demo__main.hello',
+        auth: { type: 'fixedField', location: 'body', name: 'token', value: 'fixed-token-3' },
+      },
+      basic: {
+        func: 'demo__main.hello',
+        auth: { type: 'httpBasic', username: 'u1', password: 'basic-pass' },
+      },
+      digest: {
+        func: 'demo__main.hello',
+        auth: { type: 'httpDigest', username: 'u2', password: 'digest-pass' },
+      },
+    },
+  });
+});
+afterAll(() => dff.close());
+beforeEach(() => {
+  dff.seen.length = 0;
+  dff.override.length = 0;
+  dff.clockOffsetMs = 0;
+});
+
+const signed = (extra: Record<string, unknown> = {}) =>
+  createDataFluxClient({ baseUrl: dff.url, auth: dataflux(AK), ...extra });
+
+describe('DataFlux AK/SK OpenAPI', () => {
+  test('callFunc returns data.result; every request has a fresh CSPRNG nonce', async () => {
+    const client = signed();
+    await expect(client.callFunc('demo__main.hello', { name: 'x' })).resolves.toEqual({
+      hello: 'x',
+      kwargs: { name: 'x' },
+    });
+    await expect(client.callFunc('demo__main.hello')).resolves.toMatchObject({ hello: 'world' });
+    const [a, b] = dff.seen;
+    expect(a!.headers['x-dff-ak-nonce']).toMatch(/^[0-9a-f]{32}$/);
+    expect(a!.headers['x-dff-ak-nonce']).not.toBe(b!.headers['x-dff-ak-nonce']);
+    expect(b!.body).toBe('{"kwargs":{}}');
+    expect(b!.headers['content-type']).toBe('application/json');
+  });
+
+  test('async returns the task id', async () => {
+    const { taskId } = await signed().async('open', { a: 1 });
+    expect(taskId).toMatch(/^task-[0-9a-f]+$/);
+  });
+
+  test('a wrong secret → SignetApiError EUserAuth 401.14, secret nowhere', async () => {
+    const records: CallRecord[] = [];
+    const client = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: dataflux({ ...AK, akSecret: 'bad-secret-xyz' }),
+      onCall: (r) => records.push(r),
+    });
+    const error = (await client
+      .callFunc('demo__main.hello')
+      .catch((e: unknown) => e)) as SignetApiError;
+    expect(error).toBeInstanceOf(SignetApiError);
+    expect(error).toMatchObject({
+      status: 401,
+      errcode: 401.14,
+      reason: 'EUserAuth',
+      platformMessage: 'Invalid Access Key sign',
+    });
+    expect(error.traceId).toMatch(/^TRACE-/);
+    expect(records[0]).toMatchObject({ reason: 'EUserAuth', errcode: 401.14, ok: false });
+    expect(`${error.message}${error.stack}${JSON.stringify(records)}`).not.toContain(
+      'bad-secret-xyz',
+    );
+  });
+
+  test('a server clock 20 minutes ahead: rejected once for the timestamp, re-signed with a fresh nonce', async () => {
+    dff.clockOffsetMs = 1_200_000;
+    const records: CallRecord[] = [];
+    const client = signed({
+      maxClockSkewMs: 1_800_000,
+      onCall: (r: CallRecord) => records.push(r),
+    });
+    await expect(client.callFunc('demo__main.answer')).resolves.toBe(42);
+    expect(records[0]!.attempts).toBe(2);
+    const [first, second] = dff.seen;
+    expect(first!.headers['x-dff-ak-nonce']).not.toBe(second!.headers['x-dff-ak-nonce']);
+    expect(
+      Number(second!.headers['x-dff-ak-timestamp']) - Number(first!.headers['x-dff-ak-timestamp']),
+    ).toBeGreaterThan(1190);
+  });
+
+  test('X-Trace-Id goes out and comes back in the record', async () => {
+    const records: CallRecord[] = [];
+    await signed({ onCall: (r: CallRecord) => records.push(r) }).callFunc(
+      'demo__main.answer',
+      {},
+      { traceId: 'my-trace-1' },
+    );
+    expect(dff.seen[0]!.headers['x-trace-id']).toBe('my-trace-1');
+    expect(records[0]!.traceId).toBe('my-trace-1');
+  });
+
+  test('429 exposes waitSeconds; a 404 names the reason', async () => {
+    dff.override.push((res) => {
+      res.statusCode = 429;
+      res.setHeader('content-type', 'application/json');
+      res.end(
+        '{"ok":false,"error":429.46,"reason":"EClientRateLimit","message":"Rate limit","detail":{"waitSeconds":3},"traceId":"t"}',
+      );
+    });
+    await expect(signed({ retry: 0 }).callFunc('demo__main.answer')).rejects.toMatchObject({
+      status: 429,
+      waitSeconds: 3,
+      reason: 'EClientRateLimit',
+    });
+    await expect(signed().callFunc('nope.nope')).rejects.toMatchObject({
+      status: 404,
+      reason: 'EClientNotFound',
+      platformMessage: 'No such Func',
+    });
+  });
+});
+
+describe('DataFlux Sync APIs', () => {
+  test('success is not wrapped: objects, numbers, and jsonDumps text', async () => {
+    const open = createDataFluxClient({ baseUrl: dff.url });
+    await expect(open.sync('open', { name: 'a' })).resolves.toEqual({
+      hello: 'a',
+      kwargs: { name: 'a' },
+    });
+    await expect(open.sync('answer')).resolves.toBe(42);
+    await expect(open.sync('open', { name: 'a' }, { method: 'GET' })).resolves.toMatchObject({
+      hello: 'a',
+    });
+    await expect(open.sync('answer', {}, { options: { returnType: 'jsonDumps' } })).resolves.toBe(
+      '42',
+    );
+    expect(dff.seen[2]!.url).toBe(
+      `/api/v1/sync/open?kwargs=${encodeURIComponent('{"name":"a"}').replace(/%20/g, '+')}`,
+    );
+  });
+
+  test('simplified format, POST and GET', async () => {
+    const open = createDataFluxClient({ baseUrl: dff.url });
+    await expect(open.sync('open', { name: 'b' }, { format: 'simplified' })).resolves.toMatchObject(
+      { kwargs: { name: 'b' } },
+    );
+    await expect(
+      open.sync('open', { name: 'c' }, { format: 'simplified', method: 'GET' }),
+    ).resolves.toMatchObject({ kwargs: { name: 'c' } });
+    await expect(
+      open.sync('open', { n: 1 }, { format: 'simplified', method: 'GET' }),
+    ).rejects.toThrow(/query strings/);
+  });
+
+  test('a function failure is SignetApiError EFuncFailed 599.1 with its detail', async () => {
+    const error = (await createDataFluxClient({ baseUrl: dff.url, retry: 0 })
+      .sync('boom')
+      .catch((e: unknown) => e)) as SignetApiError;
+    expect(error).toMatchObject({ status: 599, errcode: 599.1, reason: 'EFuncFailed' });
+    expect((error.detail as { exception: string }).exception).toContain('ZeroDivisionError');
+  });
+
+  test.each([
+    ['header', 'normal', { in: 'header', name: 'x-auth-token', value: 'fixed-token-1' }],
+    ['query', 'normal', { in: 'query', name: 'token', value: 'fixed-token-2' }],
+    ['body', 'simplified', { in: 'body', name: 'token', value: 'fixed-token-3' }],
+  ] as const)(
+    'fixed field in the %s: picks the %s format and the server strips it',
+    async (api, format, field) => {
+      const client = createDataFluxClient({ baseUrl: dff.url, auth: fixedField(field) });
+      await expect(client.sync(api, { name: 'z' })).resolves.toEqual({
+        hello: 'z',
+        kwargs: { name: 'z' },
+      });
+      expect(/\/s(\?|$)/.test(dff.seen[0]!.url)).toBe(format === 'simplified');
+    },
+  );
+
+  test('a query field with GET switches to the simplified format; asking for normal is refused', async () => {
+    const client = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: fixedField({ in: 'query', name: 'token', value: 'fixed-token-2' }),
+    });
+    await expect(client.sync('query', { name: 'q' }, { method: 'GET' })).resolves.toMatchObject({
+      hello: 'q',
+    });
+    expect(dff.seen[0]!.url).toMatch(/^\/api\/v1\/sync\/query\/s\?/);
+    const body = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: fixedField({ in: 'body', name: 'token', value: 'x' }),
+    });
+    await expect(body.sync('body', {}, { format: 'normal' })).rejects.toBeInstanceOf(
+      SignetConfigError,
+    );
+    expect(dff.seen).toHaveLength(1);
+  });
+
+  test('the server really is strict: an unexpected body field → 400 EClientBadRequest', async () => {
+    const client = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: customAuth(({ body }) => {
+        (body as Record<string, unknown>).token = 'x';
+      }),
+    });
+    await expect(client.sync('open', {})).rejects.toMatchObject({
+      status: 400,
+      reason: 'EClientBadRequest',
+      detail: 'Found unexpected field `token`',
+    });
+  });
+
+  test('a wrong fixed field → EAPIAuth 401.99', async () => {
+    const client = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: fixedField({ in: 'header', name: 'x-auth-token', value: 'nope-value' }),
+    });
+    await expect(client.sync('header')).rejects.toMatchObject({
+      reason: 'EAPIAuth',
+      errcode: 401.99,
+      platformMessage: 'Fixed Field Auth failed',
+    });
+  });
+
+  test('HTTP Basic ok and failed', async () => {
+    await expect(
+      createDataFluxClient({
+        baseUrl: dff.url,
+        auth: basic({ username: 'u1', password: 'basic-pass' }),
+      }).sync('basic', { name: 'b' }),
+    ).resolves.toMatchObject({ hello: 'b' });
+    await expect(
+      createDataFluxClient({
+        baseUrl: dff.url,
+        auth: basic({ username: 'u1', password: 'nope' }),
+      }).sync('basic'),
+    ).rejects.toMatchObject({ platformMessage: 'HTTP Basic Auth failed' });
+  });
+
+  test('HTTP Digest: challenge answered, then preemptive; a wrong password stops', async () => {
+    const records: CallRecord[] = [];
+    const client = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: digest({ username: 'u2', password: 'digest-pass' }),
+      onCall: (r) => records.push(r),
+    });
+    await expect(client.sync('digest', { name: 'd' })).resolves.toMatchObject({ hello: 'd' });
+    await expect(client.sync('digest', { name: 'e' })).resolves.toMatchObject({ hello: 'e' });
+    expect(records.map((r) => r.attempts)).toEqual([2, 1]);
+    const wrong = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: digest({ username: 'u2', password: 'bad' }),
+    });
+    await expect(wrong.sync('digest')).rejects.toMatchObject({
+      status: 401,
+      platformMessage: 'HTTP Digest Auth failed',
+    });
+  });
+
+  test('an HTML 502 from a proxy is SignetHttpError', async () => {
+    dff.override.push((res) => {
+      res.statusCode = 502;
+      res.setHeader('content-type', 'text/html');
+      res.end('<html>bad gateway</html>');
+    });
+    await expect(
+      createDataFluxClient({ baseUrl: dff.url, retry: 0 }).sync('open'),
+    ).rejects.toBeInstanceOf(SignetHttpError);
+  });
+});
