@@ -18,6 +18,7 @@ import {
   parseAuthDetails,
 } from './jitai-details.js';
 import type { ClientOptions, RequestOptions } from './options.js';
+import { redactText } from './redact.js';
 import type { DecodedResponse } from './response.js';
 import { createServiceProxy } from './service-proxy.js';
 import type { ServiceMap, ServiceProxy } from './service-types.js';
@@ -205,7 +206,13 @@ function jitaiSpec<R>(
     async decode(response, { signed }) {
       const env = readJitaiEnvelope(response);
       if (debug && env.errcode !== 0) {
-        throw debugError(env, response.status, signed?.notes.paramStrMasked as string | undefined);
+        const sign = signed?.headers.get('accessSign');
+        const errmsg = env.errmsg && sign ? redactText(env.errmsg, [sign]) : env.errmsg;
+        throw debugError(
+          { ...env, errmsg },
+          response.status,
+          signed?.notes.paramStrMasked as string | undefined,
+        );
       }
       assertJitaiSuccess(env, response.status, api);
       let result: LosslessJson | undefined = env.data;
