@@ -1,4 +1,5 @@
 import { SignetConfigError } from '../errors.js';
+import { sortByCodeUnits } from './code-units.js';
 import { LosslessNumber } from './lossless-number.js';
 import { pathSegment } from './path.js';
 
@@ -18,7 +19,8 @@ import { pathSegment } from './path.js';
  * those kinds become `null`, NaN and ±Infinity become `null`, Map/Set/class instances
  * contribute their enumerable own properties (usually `{}`), and a `bigint` becomes the
  * double the server's `JSON.parse` reads from its digits (`String(Number(big))`).
- * A `LosslessNumber` is the double its lexeme parses to, for the same reason.
+ * A `LosslessNumber` is the double its lexeme parses to, for the same reason (`1e400`
+ * prints as `Infinity`, as the server's `String()` of it does).
  *
  * Refused with a SignetConfigError naming the path: a top-level value that has no JSON
  * text (`undefined`, a function, a symbol) and circular references. Lone surrogates go
@@ -42,14 +44,14 @@ export function dfJsonDumps(value: unknown): string {
 }
 
 /** The dumps of `value`, or undefined where JSON.stringify would leave it out. */
-function write(value: unknown, key: string, stack: object[]): string | undefined {
+function write(value: unknown, key: string | number, stack: object[]): string | undefined {
   let v = value;
   if (
     typeof v === 'object' &&
     v !== null &&
     typeof (v as { toJSON?: unknown }).toJSON === 'function'
   ) {
-    v = (v as { toJSON(key: string): unknown }).toJSON(key);
+    v = (v as { toJSON(key: string): unknown }).toJSON(String(key));
   }
   switch (typeof v) {
     case 'string':
@@ -81,7 +83,7 @@ function writeObject(v: object, stack: object[]): string {
     for (let i = 0; i < v.length; i++) {
       let item: string | undefined;
       try {
-        item = write(v[i], String(i), stack);
+        item = write(v[i], i, stack);
       } catch (error) {
         throw within(error, i);
       }
@@ -91,7 +93,7 @@ function writeObject(v: object, stack: object[]): string {
     out += ']';
   } else {
     const record = v as Record<string, unknown>;
-    const keys = Object.keys(record).sort();
+    const keys = sortByCodeUnits(Object.keys(record));
     out = '{';
     for (const key of keys) {
       let item: string | undefined;

@@ -1,9 +1,11 @@
 import { SignetConfigError } from '../errors.js';
+import { sortByCodeUnits } from './code-units.js';
 import { LosslessNumber, losslessObjectPrototype } from './lossless-number.js';
 import { pathSegment } from './path.js';
 import { quoteJsonString } from './quote.js';
 
 const MAX_DEPTH = 1000;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * RFC 8785 JSON Canonicalization Scheme: the one text every JCS implementation produces
@@ -42,14 +44,14 @@ class Refusal {
   constructor(readonly problem: string) {}
 }
 
-function write(value: unknown, key: string, stack: object[]): string {
+function write(value: unknown, key: string | number, stack: object[]): string {
   let v = value;
   if (
     typeof v === 'object' &&
     v !== null &&
     typeof (v as { toJSON?: unknown }).toJSON === 'function'
   ) {
-    v = (v as { toJSON(key: string): unknown }).toJSON(key);
+    v = (v as { toJSON(key: string): unknown }).toJSON(String(key));
   }
   switch (typeof v) {
     case 'string':
@@ -59,7 +61,7 @@ function write(value: unknown, key: string, stack: object[]): string {
     case 'boolean':
       return v ? 'true' : 'false';
     case 'bigint':
-      if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) {
+      if (v > MAX_SAFE || v < -MAX_SAFE) {
         throw new Refusal('is a bigint beyond 2^53 - 1: a JCS number cannot hold it exactly');
       }
       return v.toString();
@@ -102,7 +104,7 @@ function writeArray(array: unknown[], stack: object[]): string {
   for (let i = 0; i < array.length; i++) {
     if (i !== 0) out += ',';
     try {
-      out += write(array[i], String(i), stack);
+      out += write(array[i], i, stack);
     } catch (error) {
       throw within(error, i);
     }
@@ -111,18 +113,36 @@ function writeArray(array: unknown[], stack: object[]): string {
 }
 
 function writeObject(object: Record<string, unknown>, stack: object[]): string {
-  const keys = Object.keys(object).sort();
+  const keys = sortByCodeUnits(Object.keys(object));
   let out = '{';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
     if (i !== 0) out += ',';
     try {
-      out += `${quote(key, '(a member name) ')}:${write(object[key], key, stack)}`;
+      out += quoteKey(key);
+      out += ':';
+      out += write(object[key], key, stack);
     } catch (error) {
       throw within(error, key);
     }
   }
   return `${out}}`;
+}
+
+// The same API shapes come back call after call: reusing the quoted form of their member
+// names saves a scan and an allocation per member. Bounded: short names only, and the
+// cache starts over when full.
+const quotedKeys = new Map<string, string>();
+
+function quoteKey(key: string): string {
+  const cached = quotedKeys.get(key);
+  if (cached !== undefined) return cached;
+  const quoted = quote(key, '(a member name) ');
+  if (key.length <= 64) {
+    if (quotedKeys.size >= 2048) quotedKeys.clear();
+    quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 function within(error: unknown, segment: string | number): unknown {

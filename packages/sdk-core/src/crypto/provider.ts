@@ -18,9 +18,11 @@ export interface CryptoProvider {
 const nobleHashes = { md5, sha1, sha256, sha512, 'sha512-256': sha512_256 } as const;
 
 function nobleHash(algorithm: HashAlgorithm): (typeof nobleHashes)[HashAlgorithm] {
-  const fn = nobleHashes[algorithm];
-  if (fn === undefined) throw new RangeError(`unsupported hash algorithm: ${String(algorithm)}`);
-  return fn;
+  // Own keys only: `toString` or `constructor` must not resolve to Object.prototype members.
+  if (!Object.hasOwn(nobleHashes, algorithm)) {
+    throw new RangeError(`unsupported hash algorithm: ${String(algorithm)}`);
+  }
+  return nobleHashes[algorithm];
 }
 
 /** Pure-JS provider on @noble/hashes: works in Node, browsers, Deno, Bun and workerd. */

@@ -1,0 +1,14 @@
+export {
+  DATAFLUX_HEADERS,
+  type DataFluxHeaderInput,
+  dataFluxHeaders,
+  dataFluxNonce,
+  dataFluxTimestamp,
+} from './headers.js';
+export { type DataFluxSignature, type DataFluxSignInput, dataFluxSign } from './sign.js';
+export {
+  type DataFluxAuthMessage,
+  type DataFluxVerifyInput,
+  type DataFluxVerifyResult,
+  verifyDataFluxSignature,
+} from './verify.js';
