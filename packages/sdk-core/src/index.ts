@@ -101,6 +101,18 @@ export type {
 export { toWireJson } from './client/wire-json.js';
 export type { NowFn } from './clock.js';
 export { DEFAULT_MAX_CLOCK_SKEW_MS, SkewClock } from './clock.js';
+export type { GenerateOptions } from './codegen/emit.js';
+export { generateServiceModule } from './codegen/emit.js';
+export { generateFromAuthDetails, generateFromDefinitions } from './codegen/generate.js';
+export type {
+  CodegenArg,
+  CodegenFunction,
+  CodegenService,
+  DefinitionFile,
+} from './codegen/model.js';
+export { parseServiceDefinition, servicesFromAuthDetails } from './codegen/parse.js';
+export type { MappedType } from './codegen/type-map.js';
+export { JITAI_DATA_TYPES, mapJitaiType } from './codegen/type-map.js';
 export { timingSafeEqual } from './crypto/compare.js';
 export { hashHex, hmacBytes, hmacHex } from './crypto/digest.js';
 export { base64OfUtf8, fromHex, toBase64, toHex, utf8 } from './crypto/encoding.js';

@@ -50,12 +50,13 @@ export interface JitaiDebugReport {
 }
 
 /** A JitAi client: signed service calls with verified, unwrapped results. */
-export interface JitaiClient<S extends ServiceMap = ServiceMap> {
+export interface JitaiClient<S extends ServiceMap = Record<string, object>> {
   /** Calls `services.OrderSvc.query`-style APIs; resolves to the verified `data.data`. */
   call<R = unknown>(api: string, args?: object, options?: RequestOptions): Promise<R>;
   /** A typed proxy: `service('services.OrderSvc').query({...})`. */
   service<N extends keyof S & string>(name: N): ServiceProxy<S[N]>;
-  service<T extends object>(name: string): ServiceProxy<T>;
+  /** Untyped clients (or a hand-written interface): any dotted service name. */
+  service<T extends object>(name: string extends keyof S ? string : never): ServiceProxy<T>;
   /** The services and functions this accessKey may call. */
   getAuthDetails(options?: RequestOptions): Promise<JitaiServiceDetail[]>;
   /**
@@ -78,7 +79,7 @@ const API_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
  * const order = await jit.call('services.OrderSvc.query', { orderId: '1001' })
  * ```
  */
-export function createJitaiClient<S extends ServiceMap = ServiceMap>(
+export function createJitaiClient<S extends ServiceMap = Record<string, object>>(
   options: JitaiClientOptions,
 ): JitaiClient<S> {
   const auth = resolveAuth(options);

@@ -20,8 +20,13 @@ export interface ServiceCallOptions {
   timeout?: number | false;
 }
 
-/** Maps full service names (`services.OrderSvc`) to service interfaces. */
-export type ServiceMap = { [fullName: string]: object };
+/**
+ * Maps full service names (`services.OrderSvc`) to service interfaces, like the
+ * `SignetServices` interface `signet gen` writes. Any object type fits: an `interface`
+ * has no implicit index signature, so `{ [fullName: string]: object }` would reject the
+ * very maps the generator emits.
+ */
+export type ServiceMap = object;
 
 /** The args a service method takes (its first parameter), or an empty object. */
 export type ServiceArgs<F> = F extends (...args: infer P) => unknown

@@ -1,0 +1,159 @@
+/**
+ * Type tests of the generated fixture client (`fixture-client.gen.ts`): right calls
+ * compile, wrong argument names and types, unknown functions and API names do not.
+ * `pnpm typecheck` checks this file; `typecheck.test.ts` also checks it against a freshly
+ * generated client and proves that every `@ts-expect-error` below is a real error.
+ * Nothing here runs.
+ */
+import { expectTypeOf } from 'vitest';
+import { createJitaiClient } from '../../src/client/jitai-client.js';
+import type { ServiceProxy } from '../../src/client/service-types.js';
+import type {
+  BearerSvcPingArgs,
+  CustomerSvcMysteryArgs,
+  CustomerSvcSaveArgs,
+  CustomerSvcTypedListsArgs,
+  OddNamesGetListArgs,
+  OrderSvc,
+  OrderSvcCreateArgs,
+  OrderSvcQueryArgs,
+  SignetApi,
+  SignetServices,
+} from './fixture-client.gen.js';
+import { signetApis } from './fixture-client.gen.js';
+
+const jit = createJitaiClient<SignetServices>({
+  baseUrl: 'https://jit.example/api/org/app',
+  accessKey: 'ak',
+  accessSecret: 'not-a-secret',
+});
+
+// A service is typed from its name alone.
+const orders = jit.service('services.OrderSvc');
+expectTypeOf(orders).toEqualTypeOf<ServiceProxy<OrderSvc>>();
+expectTypeOf(orders.query).parameter(0).toEqualTypeOf<OrderSvcQueryArgs>();
+expectTypeOf(orders.query({ orderId: '1001' })).resolves.toEqualTypeOf<Record<string, unknown>>();
+expectTypeOf(orders.list).returns.resolves.toEqualTypeOf<Record<string, unknown>[]>();
+orders.query({ orderId: '1001' }, { timeout: 5_000 });
+
+// @ts-expect-error -- wrong argument name
+orders.query({ orderID: '1001' });
+// @ts-expect-error -- wrong argument type
+orders.query({ orderId: 1001 });
+// @ts-expect-error -- a missing argument
+orders.query({});
+// @ts-expect-error -- the args object is required when the function takes arguments
+orders.query();
+// @ts-expect-error -- no such function
+orders.remove({ orderId: '1001' });
+
+expectTypeOf<OrderSvcCreateArgs>().toEqualTypeOf<{
+  customerId: string;
+  items: Record<string, unknown>[];
+  amount: number;
+  paid: 0 | 1;
+  deliveryDate: string;
+}>();
+const order = { customerId: 'u1', items: [{ sku: 'A-1', qty: 2 }], deliveryDate: '2025-01-31' };
+orders.create({ ...order, amount: 9.5, paid: 1 });
+// @ts-expect-error -- a Checkbox is 0 or 1, not a boolean
+orders.create({ ...order, amount: 9.5, paid: true });
+// @ts-expect-error -- Money is a number
+orders.create({ ...order, amount: '9.50', paid: 0 });
+
+// Every JitAi data type.
+expectTypeOf<CustomerSvcSaveArgs>().toEqualTypeOf<{
+  stext: string;
+  ltext: string;
+  richText: string;
+  serial: string;
+  identify: string;
+  phone: string;
+  licensePlate: string;
+  radio: string;
+  dropdown: string;
+  dept: string;
+  member: string;
+  numeric: number;
+  money: number;
+  percent: number;
+  autoInt: number;
+  checkbox: 0 | 1;
+  date: string;
+  datetime: string;
+  time: string;
+  multiRadio: string[];
+  multiDropdown: string[];
+  multiDept: string[];
+  multiMember: string[];
+  file: unknown[];
+  image: unknown[];
+  jitList: unknown[];
+  jitDict: Record<string, unknown>;
+  address: Record<string, unknown>;
+  position: Record<string, unknown>;
+  link: Record<string, unknown>;
+  jitMap: Record<string, unknown>;
+  rowData: Record<string, unknown>;
+  relateData: Record<string, unknown>;
+  rowList: Record<string, unknown>[];
+  subTable: Record<string, unknown>[];
+  multiRelateData: Record<string, unknown>[];
+  qFilter: string;
+}>();
+expectTypeOf<CustomerSvcTypedListsArgs>().toEqualTypeOf<{
+  tags: string[];
+  scores: number[];
+  flags: (0 | 1)[];
+  rows: Record<string, unknown>[];
+  matrix: number[][];
+  photos: Record<string, unknown>[];
+  vectors: unknown[];
+}>();
+expectTypeOf<CustomerSvcMysteryArgs>().toEqualTypeOf<{ vector: unknown; lowerCase: unknown }>();
+
+const customers = jit.service('services.CustomerSvc');
+expectTypeOf(customers.count).returns.resolves.toEqualTypeOf<number>();
+expectTypeOf(customers.mystery).returns.resolves.toBeUnknown();
+expectTypeOf(customers.typedLists).returns.resolves.toEqualTypeOf<unknown[]>();
+customers.count();
+// @ts-expect-error -- a function without arguments takes no keys
+customers.count({ extra: 1 });
+
+// Functions declared ignoreSign (the bearer-interceptor ones) are typed the same way.
+const bearer = jit.service('services.BearerSvc');
+expectTypeOf<BearerSvcPingArgs>().toEqualTypeOf<Record<string, never>>();
+expectTypeOf(bearer.ping).returns.resolves.toBeUnknown();
+bearer.ping();
+bearer.stamp({ timestamp: 1, orderid: 'a', orderId: 'b' });
+
+// Argument names that are not identifiers are quoted properties.
+expectTypeOf<OddNamesGetListArgs>().toEqualTypeOf<{
+  'order-id': string;
+  '1st': number;
+  订单号: string;
+  class: string;
+  "it's": string;
+  $price: number;
+  _flag: 0 | 1;
+  'with space': string;
+  noTitle: string;
+}>();
+const odd = jit.service('services.odd_names');
+expectTypeOf(odd.$raw).parameter(0).toEqualTypeOf<{ x: string }>();
+// @ts-expect-error -- `order_id` is not `order-id`
+odd.get_list({ order_id: 'x' });
+
+// API and service names.
+expectTypeOf<keyof SignetServices>().toEqualTypeOf<
+  'services.BearerSvc' | 'services.CustomerSvc' | 'services.OrderSvc' | 'services.odd_names'
+>();
+expectTypeOf(signetApis).toExtend<readonly SignetApi[]>();
+expectTypeOf(signetApis.length).toEqualTypeOf<12>();
+expectTypeOf(signetApis[0]).toEqualTypeOf<'services.BearerSvc.ping'>();
+expectTypeOf<'services.OrderSvc.query'>().toExtend<SignetApi>();
+expectTypeOf<'services.OrderSvc.remove'>().not.toExtend<SignetApi>();
+// @ts-expect-error -- a typed client rejects a service name its map does not have
+jit.service('services.NoSuchSvc');
+// @ts-expect-error -- a service name must be a key of the map to use it as one
+expectTypeOf<SignetServices['services.NoSuchSvc']>().toBeObject();
