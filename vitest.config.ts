@@ -11,6 +11,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@signet\/sdk-core\/testing$/, replacement: src('sdk-core', 'testing/index') },
+      { find: /^@signet\/sdk-core\/testing\/msw$/, replacement: src('sdk-core', 'testing/msw') },
       { find: /^@signet\/sdk-core$/, replacement: src('sdk-core') },
       { find: /^@signet\/sdk-node$/, replacement: src('sdk-node') },
       { find: /^@signet\/sdk-browser$/, replacement: src('sdk-browser') },

@@ -180,14 +180,17 @@ try {
         : `accessKey: ${h.accesskey} timestamp: ${h.timestamp} accessSign: ${h.accesssign}`;
       log(`  wire: POST ${call.target}  ${sig}`);
     }
-    for (const call of dataFluxFunc.calls.slice(seenDff, seenDff + 1)) {
-      const h = call.headers;
+    const dffCalls = dataFluxFunc.calls.slice(seenDff);
+    const shown =
+      dffCalls.find((c) => c.headers.authorization ?? c.headers['x-dff-ak-id']) ?? dffCalls[0];
+    if (shown) {
+      const h = shown.headers;
       const sig = h['x-dff-ak-id']
         ? `X-Dff-Ak-Id: ${h['x-dff-ak-id']} X-Dff-Ak-Timestamp: ${h['x-dff-ak-timestamp']} X-Dff-Ak-Nonce: ${h['x-dff-ak-nonce']} X-Dff-Ak-Sign: ${h['x-dff-ak-sign']}`
         : h.authorization
           ? `authorization: ${h.authorization.split(' ')[0]} ***`
           : 'x-auth-token: ***';
-      log(`  wire: ${call.method} ${call.target}  ${sig}`);
+      log(`  wire: ${shown.method} ${shown.target}  ${sig}`);
     }
     console.log('');
   }
