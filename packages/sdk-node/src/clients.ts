@@ -1,4 +1,5 @@
 import {
+  bearer,
   type ClientOptions,
   createClient as coreCreateClient,
   createDataFluxClient as coreCreateDataFluxClient,
@@ -6,28 +7,163 @@ import {
   type DataFluxClient,
   type DataFluxClientOptions,
   type GenericClient,
+  hmacSignature,
   type JitaiClient,
   type JitaiClientOptions,
   type ServiceMap,
+  SignetConfigError,
 } from '@signet/sdk-core';
-import { nodeCrypto } from './node-crypto.js';
+import {
+  CREDENTIAL_ENV,
+  credentialsFromEnv,
+  type Environment,
+  type SignetCredentials,
+} from './credentials.js';
+import { NODE_DEFAULT_CRYPTO } from './defaults.js';
 
-// Node defaults: hashing through node:crypto (`pnpm bench`: jitaiSign 1.3× the pure-JS
-// provider, DataFlux and HMAC signing 1.6×). Everything else is the core client.
+/** What the Node factories add to sdk-core's options. */
+export interface NodeClientExtras {
+  /**
+   * Where credentials and `baseUrl` missing from the options come from: an environment
+   * (default `process.env`, see `credentialsFromEnv`), or `false` to read nothing.
+   */
+  env?: Environment | false;
+}
 
-/** `createJitaiClient` of sdk-core, hashing with `node:crypto` unless `crypto` is given. */
+/** Options of sdk-node's `createJitaiClient`: `baseUrl` may come from `SIGNET_BASE_URL`. */
+export type NodeJitaiClientOptions = Omit<JitaiClientOptions, 'baseUrl'> &
+  NodeClientExtras & { baseUrl?: string | URL };
+
+/** Options of sdk-node's `createDataFluxClient`. */
+export type NodeDataFluxClientOptions = Omit<DataFluxClientOptions, 'baseUrl'> &
+  NodeClientExtras & { baseUrl?: string | URL };
+
+/** Options of sdk-node's `createClient`. */
+export type NodeClientOptions = Omit<ClientOptions, 'baseUrl'> &
+  NodeClientExtras & { baseUrl?: string | URL };
+
+/**
+ * sdk-core's `createJitaiClient` with Node defaults: hashing on `node:crypto`, and when no
+ * `auth` is given, `accessKey`/`accessSecret` filled from `SIGNET_ACCESS_KEY`/
+ * `SIGNET_ACCESS_SECRET` (or the credentials file). With no key pair anywhere,
+ * `SIGNET_TOKEN` becomes `bearer(token)`.
+ *
+ * @example
+ * ```ts
+ * // SIGNET_BASE_URL, SIGNET_ACCESS_KEY and SIGNET_ACCESS_SECRET set in the environment
+ * const jit = createJitaiClient({})
+ * ```
+ */
 export function createJitaiClient<S extends ServiceMap = Record<string, object>>(
-  options: JitaiClientOptions,
+  options: NodeJitaiClientOptions,
 ): JitaiClient<S> {
-  return coreCreateJitaiClient<S>({ crypto: nodeCrypto, ...options });
+  const { env, ...rest } = checkOptions(options, 'createJitaiClient');
+  const creds = environment(env);
+  const out: JitaiClientOptions = {
+    ...rest,
+    baseUrl: baseUrlOf(rest.baseUrl, creds, 'createJitaiClient'),
+    ...cryptoOf(rest),
+  };
+  if (rest.auth === undefined) {
+    const accessKey = rest.accessKey ?? creds.accessKey;
+    const accessSecret = rest.accessSecret ?? creds.accessSecret;
+    if (accessKey === undefined && accessSecret === undefined && creds.token !== undefined) {
+      out.auth = bearer(creds.token);
+    } else {
+      out.accessKey = required(accessKey, 'accessKey', 'createJitaiClient');
+      out.accessSecret = required(accessSecret, 'accessSecret', 'createJitaiClient');
+    }
+  }
+  return coreCreateJitaiClient<S>(out);
 }
 
-/** `createDataFluxClient` of sdk-core, hashing with `node:crypto` unless `crypto` is given. */
-export function createDataFluxClient(options: DataFluxClientOptions): DataFluxClient {
-  return coreCreateDataFluxClient({ crypto: nodeCrypto, ...options });
+/**
+ * sdk-core's `createDataFluxClient` with Node defaults: hashing on `node:crypto`, and when
+ * no `auth` is given, `akId`/`akSecret` filled from `SIGNET_AK_ID`/`SIGNET_AK_SECRET`
+ * (or the credentials file). Without any AK/SK the client sends no credentials, which
+ * suits Sync APIs that have no auth configured.
+ */
+export function createDataFluxClient(options: NodeDataFluxClientOptions): DataFluxClient {
+  const { env, ...rest } = checkOptions(options, 'createDataFluxClient');
+  const creds = environment(env);
+  const out: DataFluxClientOptions = {
+    ...rest,
+    baseUrl: baseUrlOf(rest.baseUrl, creds, 'createDataFluxClient'),
+    ...cryptoOf(rest),
+  };
+  if (rest.auth === undefined) {
+    const akId = rest.akId ?? creds.akId;
+    const akSecret = rest.akSecret ?? creds.akSecret;
+    if (akId !== undefined || akSecret !== undefined) {
+      out.akId = required(akId, 'akId', 'createDataFluxClient');
+      out.akSecret = required(akSecret, 'akSecret', 'createDataFluxClient');
+    }
+  }
+  return coreCreateDataFluxClient(out);
 }
 
-/** `createClient` of sdk-core, hashing with `node:crypto` unless `crypto` is given. */
-export function createClient(options: ClientOptions): GenericClient {
-  return coreCreateClient({ crypto: nodeCrypto, ...options });
+/**
+ * sdk-core's `createClient` with Node defaults: hashing on `node:crypto`, and when no
+ * `auth` is given, `hmacSignature({ keyId, secret })` from `SIGNET_KEY_ID`/`SIGNET_SECRET`.
+ * It never picks up `SIGNET_TOKEN` or a password by itself: a generic client may point
+ * anywhere, and those credentials would be handed to whoever answers.
+ */
+export function createClient(options: NodeClientOptions): GenericClient {
+  const { env, ...rest } = checkOptions(options, 'createClient');
+  const creds = environment(env);
+  const out: ClientOptions = {
+    ...rest,
+    baseUrl: baseUrlOf(rest.baseUrl, creds, 'createClient'),
+    ...cryptoOf(rest),
+  };
+  if (rest.auth === undefined && (creds.keyId !== undefined || creds.secret !== undefined)) {
+    out.auth = hmacSignature({
+      keyId: required(creds.keyId, 'keyId', 'createClient'),
+      secret: required(creds.secret, 'secret', 'createClient'),
+    });
+  }
+  return coreCreateClient(out);
+}
+
+function checkOptions<T extends object>(options: T, factory: string): T {
+  if (options === null || typeof options !== 'object') {
+    throw new SignetConfigError(`${factory}: options must be an object`);
+  }
+  return options;
+}
+
+function environment(env: Environment | false | undefined): SignetCredentials {
+  return env === false ? {} : credentialsFromEnv(env ?? process.env);
+}
+
+function baseUrlOf(
+  baseUrl: string | URL | undefined,
+  creds: SignetCredentials,
+  factory: string,
+): string | URL {
+  const value = baseUrl ?? creds.baseUrl;
+  if (value === undefined) {
+    throw new SignetConfigError(
+      `${factory}: baseUrl is required: pass it, or set ${CREDENTIAL_ENV.baseUrl}`,
+    );
+  }
+  return value;
+}
+
+function cryptoOf(options: { crypto?: ClientOptions['crypto'] }): Pick<ClientOptions, 'crypto'> {
+  const crypto = options.crypto ?? NODE_DEFAULT_CRYPTO;
+  return crypto === undefined ? {} : { crypto };
+}
+
+function required(
+  value: string | undefined,
+  field: keyof SignetCredentials,
+  factory: string,
+): string {
+  if (value === undefined) {
+    throw new SignetConfigError(
+      `${factory}: ${field} is missing: pass it, or set ${CREDENTIAL_ENV[field]}`,
+    );
+  }
+  return value;
 }

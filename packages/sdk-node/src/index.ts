@@ -208,7 +208,22 @@ export {
   verifyJitaiData,
   verifyJitaiResponse,
 } from '@signet/sdk-core';
+export type {
+  NodeClientExtras,
+  NodeClientOptions,
+  NodeDataFluxClientOptions,
+  NodeJitaiClientOptions,
+} from './clients.js';
 export { createClient, createDataFluxClient, createJitaiClient } from './clients.js';
 export type { ServiceDefinitionFile } from './codegen/load-app-folder.js';
 export { loadAppServices, writeGeneratedClient } from './codegen/load-app-folder.js';
+export type { Environment, SignetCredentials } from './credentials.js';
+export {
+  CREDENTIAL_ENV,
+  CREDENTIALS_FILE_ENV,
+  credentialsFromEnv,
+  credentialsFromFile,
+} from './credentials.js';
+export type { AccessKeyCheck } from './keys.js';
+export { checkAccessKey, generateAccessSecret } from './keys.js';
 export { nodeCrypto } from './node-crypto.js';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { LosslessNumber } from '../canonical/lossless-number.js';
 import { SignetConfigError } from '../errors.js';
 import { toWireJson } from './wire-json.js';
 
@@ -16,6 +17,12 @@ describe('toWireJson', () => {
   test('writes bigint as a JSON integer, exactly', () => {
     expect(toWireJson({ big: 12345678901234567890n, neg: -(2n ** 70n) })).toBe(
       '{"big":12345678901234567890,"neg":-1180591620717411303424}',
+    );
+  });
+
+  test('writes LosslessNumber lexemes exactly, so 1.0 stays a float on the wire', () => {
+    expect(toWireJson({ f: new LosslessNumber('1.0'), e: new LosslessNumber('1e-07') })).toBe(
+      '{"f":1.0,"e":1e-07}',
     );
   });
 

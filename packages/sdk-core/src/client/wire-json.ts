@@ -1,8 +1,9 @@
+import { LosslessNumber } from '../canonical/lossless-number.js';
 import { SignetConfigError } from '../errors.js';
 
 /**
  * The JSON text signet puts on the wire: exactly `JSON.stringify(value)`, except that
- * `bigint` goes out as a JSON integer and everything JSON.stringify would silently drop
+ * `bigint` goes out as a JSON integer, a `LosslessNumber` as its exact lexeme, and everything JSON.stringify would silently drop
  * or mangle is refused instead (a signed request must carry what the caller meant):
  * `undefined`, functions, symbols, NaN/±Infinity, Map/Set, cycles.
  * Text is produced once per call; every signer signs from this exact text.
@@ -35,6 +36,13 @@ function write(value: unknown, path: string, seen: Set<object>, key: string): st
       break;
   }
   if (value === null) return 'null';
+  // A number lexeme kept from a lossless parse goes out exactly (`1.0` stays a float).
+  if (value instanceof LosslessNumber) {
+    if (/^-?(?:NaN|Infinity)$/.test(value.lexeme)) {
+      throw new SignetConfigError(`${path} is ${value.lexeme}: JSON cannot carry it`);
+    }
+    return value.lexeme;
+  }
   const obj = value as { toJSON?: (key: string) => unknown };
   if (typeof obj.toJSON === 'function') return write(obj.toJSON(key), path, seen, key);
   // Boxed primitives serialize as their value, as in JSON.stringify.

@@ -82,7 +82,7 @@ for (const adapter of ['node:http', 'msw'] as Adapter[]) {
           ...emulatorHandlers(jit, jitaiBase),
           ...emulatorHandlers(dff, dffBase),
         );
-        server.listen({ onUnhandledRequest: 'error' });
+        server.listen({ onUnhandledFrame: 'error' });
         stop = () => server.close();
       } else {
         const [a, b] = await Promise.all([serveEmulator(jit), serveEmulator(dff)]);
