@@ -1,25 +1,15 @@
+import { PROXY_RESERVED, SERVICE_NAME } from '../codegen/names.js';
 import { SignetConfigError } from '../errors.js';
 import type { RequestOptions } from './options.js';
 
 type Caller = (api: string, args?: object, options?: RequestOptions) => Promise<unknown>;
-
-/** Property names a proxy must not answer, so it is not mistaken for a promise or a primitive. */
-const reserved = new Set([
-  'then',
-  'catch',
-  'finally',
-  'toJSON',
-  'constructor',
-  'valueOf',
-  'toString',
-]);
 
 /**
  * `service('services.OrderSvc').query(args)` → `call('services.OrderSvc.query', args)`.
  * Methods are created on first use and cached; the proxy is not thenable.
  */
 export function createServiceProxy(name: string, call: Caller): object {
-  if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/.test(name)) {
+  if (typeof name !== 'string' || !SERVICE_NAME.test(name)) {
     throw new SignetConfigError(
       `service name must be a dotted name like "services.OrderSvc", got ${JSON.stringify(name)}`,
     );
@@ -27,7 +17,7 @@ export function createServiceProxy(name: string, call: Caller): object {
   const methods = new Map<string, (args?: object, options?: RequestOptions) => Promise<unknown>>();
   return new Proxy(Object.create(null) as object, {
     get(_target, prop) {
-      if (typeof prop !== 'string' || reserved.has(prop)) return undefined;
+      if (typeof prop !== 'string' || PROXY_RESERVED.has(prop)) return undefined;
       let method = methods.get(prop);
       if (!method) {
         method = (args?: object, options?: RequestOptions) =>
