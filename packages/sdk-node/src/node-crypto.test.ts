@@ -39,6 +39,35 @@ describe('nodeCrypto', () => {
     expect(jitaiSign(args, { ...options, crypto: nodeCrypto })).toBe(jitaiSign(args, options));
   });
 
+  test('the native JitAi fast path signs exactly like the pure-JS path (unicode, lone surrogates)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ unit: 'grapheme-composite' }), fc.jsonValue()),
+        fc.string({ unit: 'binary' }),
+        (args, text) => {
+          const options = {
+            timestamp: 1_764_647_507_632,
+            secret: 'c58929c718f844abaaae2461ea1b2ff8024a96',
+          };
+          const safe = Object.fromEntries(
+            Object.entries(args).filter(([k]) => !/^(timestamp|secret|accesssign)$/i.test(k)),
+          );
+          let expected: string | undefined;
+          try {
+            expected = jitaiSign(safe, options);
+          } catch {
+            return; // refused args (case-folded duplicates...) are refused by both paths
+          }
+          expect(jitaiSign(safe, { ...options, crypto: nodeCrypto })).toBe(expected);
+          expect(nodeCrypto.utf8Base64!(text)).toBe(
+            Buffer.from(new TextEncoder().encode(text)).toString('base64'),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('refuses unknown and inherited algorithm names', () => {
     for (const bad of ['sha3-256', 'toString', 'constructor']) {
       expect(() => nodeCrypto.hash(bad as HashAlgorithm, new Uint8Array())).toThrow(RangeError);

@@ -29,6 +29,9 @@ export const nodeCrypto: CryptoProvider = {
   hash: (algorithm, data) => oneShotHash(nodeName(algorithm), data, 'buffer'),
   hmac: (algorithm, key, data) =>
     createHmac(nodeName(algorithm), latin1(key), LATIN1).update(data).digest(),
+  utf8Base64: (text) => Buffer.from(text, 'utf8').toString('base64'),
+  hashHexOfAscii: (algorithm, text) =>
+    oneShotHash(nodeName(algorithm), Buffer.from(text, 'latin1'), 'hex'),
 };
 
 // Node 24's createHmac takes about 12 µs to import a byte-array key but under 2 µs for a

@@ -13,6 +13,13 @@ export interface CryptoProvider {
   readonly name: string;
   hash(algorithm: HashAlgorithm, data: Uint8Array): Uint8Array;
   hmac(algorithm: HashAlgorithm, key: Uint8Array, data: Uint8Array): Uint8Array;
+  /**
+   * Optional native fast path: standard padded base64 of the UTF-8 bytes of `text` (a
+   * lone surrogate as U+FFFD). With `hashHexOfAscii`, JitAi signing skips its JS base64.
+   */
+  utf8Base64?(text: string): string;
+  /** Optional native fast path: lower-case hex digest of an ASCII (or latin1) string. */
+  hashHexOfAscii?(algorithm: HashAlgorithm, text: string): string;
 }
 
 const nobleHashes = { md5, sha1, sha256, sha512, 'sha512-256': sha512_256 } as const;
