@@ -44,6 +44,9 @@ export type { HmacSignatureOptions, HmacStrategy } from './auth/hmac.js';
 export { hmacSignature } from './auth/hmac.js';
 export type { JitaiAuthOptions, JitaiStrategy } from './auth/jitai.js';
 export { jitai } from './auth/jitai.js';
+export type { RemoteSignerOptions, RemoteSignerStrategy } from './auth/remote-signer.js';
+export { remoteSigner } from './auth/remote-signer.js';
+export type { RemoteSignerAnswer, RemoteSignerPayload } from './auth/remote-signer-wire.js';
 export type {
   AuthChallengeState,
   AuthPrepareState,

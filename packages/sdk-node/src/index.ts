@@ -91,6 +91,10 @@ export type {
   NowFn,
   ParamStrDiff,
   RandomSource,
+  RemoteSignerAnswer,
+  RemoteSignerOptions,
+  RemoteSignerPayload,
+  RemoteSignerStrategy,
   RequestOptions,
   ResolvedHmacOptions,
   RetryOptions,
@@ -178,6 +182,7 @@ export {
   pyFloatRepr,
   pyJsonDumps,
   randomHexNonce,
+  remoteSigner,
   resolveHmacOptions,
   SignetApiError,
   SignetConfigError,
@@ -227,3 +232,9 @@ export {
 export type { AccessKeyCheck } from './keys.js';
 export { checkAccessKey, generateAccessSecret } from './keys.js';
 export { nodeCrypto } from './node-crypto.js';
+export type {
+  SignerPayload,
+  SigningHandler,
+  SigningHandlerOptions,
+} from './signing-handler.js';
+export { createSigningHandler } from './signing-handler.js';

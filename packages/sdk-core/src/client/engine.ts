@@ -258,9 +258,10 @@ async function send(
       // ky hands fetch a Request whose body is a stream; sending our exact text instead
       // lets the runtime write it in one go (measurably faster on real sockets).
       fetch: (request: Request | URL | string, init?: RequestInit) =>
-        request instanceof Request
+        (request instanceof Request
           ? config.fetch(request.url, unwrap(request, bodyText, init))
-          : config.fetch(request, init),
+          : config.fetch(request, init)
+        ).catch(normalizeFetchFailure),
       ...(spec.signal ? { signal: spec.signal } : {}),
       throwHttpErrors: (status) => config.retry.statusCodes.includes(status),
       parseJson: (text) => new RawText(text),
@@ -321,11 +322,31 @@ function unwrap(request: Request, bodyText: string | undefined, init?: RequestIn
   return out;
 }
 
+/**
+ * A rejected fetch is a network error (Fetch spec), but runtimes word it differently
+ * (Bun: TypeError "ECONNREFUSED: Unable to connect…", workerd: a plain Error "Network
+ * connection lost.") and ky
+ * only recognises some: give every non-abort failure undici's wording, keep the original
+ * as the cause (isConnectFailure reads its code).
+ */
+function normalizeFetchFailure(error: unknown): never {
+  if (isAbort(error) || (error as { name?: unknown })?.name === 'TimeoutError') throw error;
+  throw new TypeError('fetch failed', { cause: error });
+}
+
 function isConnectFailure(cause: unknown): boolean {
-  const code =
-    (cause as { cause?: { code?: unknown }; code?: unknown } | undefined)?.cause?.code ??
-    (cause as { code?: unknown } | undefined)?.code;
+  const code = errorCode(cause);
   return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
+/** The first `code` (ECONNREFUSED...) along a cause chain. */
+function errorCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, cause } = e as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string') return code;
+    e = cause;
+  }
+  return undefined;
 }
 
 function shallowCopy(body: unknown): unknown {
@@ -348,7 +369,7 @@ function toSignetError(error: unknown, secrets: readonly string[]): SignetError 
   }
   if (isNetworkError(error)) {
     const cause = (error as { cause?: unknown }).cause;
-    const code = (cause as { cause?: { code?: string } } | undefined)?.cause?.code;
+    const code = errorCode(cause);
     return new SignetNetworkError(
       `The request failed before an answer came${code ? ` (${code})` : ''}: connection refused, reset, DNS or CORS`,
       { cause: redactError(cause, secrets) },

@@ -1,0 +1,118 @@
+import {
+  type AuthStrategy,
+  type ClientOptions,
+  createClient as coreCreateClient,
+  createDataFluxClient as coreCreateDataFluxClient,
+  createJitaiClient as coreCreateJitaiClient,
+  dataflux as coreDataflux,
+  hmacSignature as coreHmacSignature,
+  jitai as coreJitai,
+  type DataFluxAuthOptions,
+  type DataFluxClient,
+  type DataFluxClientOptions,
+  type DataFluxStrategy,
+  type GenericClient,
+  type HmacSignatureOptions,
+  type HmacStrategy,
+  type JitaiAuthOptions,
+  type JitaiClient,
+  type JitaiClientOptions,
+  type JitaiStrategy,
+  type ServiceMap,
+} from '@signet/sdk-core';
+import { type AllowSecretInBrowser, refuseSecret, withoutOptIn } from './secret-guard.js';
+
+/** What sdk-browser adds to every client's options. */
+export interface BrowserClientOptions extends AllowSecretInBrowser {
+  /**
+   * `credentials` of the API requests. Default `'omit'` with `basic()` and `digest()`:
+   * with cookies allowed, a 401 carrying `WWW-Authenticate: Basic|Digest` makes the
+   * browser open its own login dialog (Chromium does for same-origin requests and for
+   * cross-origin ones with `'include'`), and hides the challenge from the code that can
+   * answer it. Otherwise the browser's default (`'same-origin'`).
+   */
+  credentials?: RequestCredentials;
+}
+
+export interface BrowserJitaiClientOptions extends JitaiClientOptions, BrowserClientOptions {}
+export interface BrowserDataFluxClientOptions extends DataFluxClientOptions, BrowserClientOptions {}
+export interface BrowserGenericClientOptions extends ClientOptions, BrowserClientOptions {}
+
+/** Strategies built by this package's factories with the opt-out given. */
+const optedIn = new WeakSet<AuthStrategy>();
+const SECRET_KINDS: Record<string, string> = {
+  jitai: 'jitai() accessSecret',
+  dataflux: 'dataflux() akSecret',
+  hmac: 'hmacSignature() secret',
+};
+
+/** `jitai()` of sdk-core, refusing the accessSecret unless `dangerouslyAllowSecretInBrowser`. */
+export function jitai(options: JitaiAuthOptions & AllowSecretInBrowser): JitaiStrategy {
+  refuseSecret('jitai', 'accessSecret', options?.accessSecret ?? '', options);
+  return remember(coreJitai(withoutOptIn(options)));
+}
+
+/** `dataflux()` of sdk-core, refusing the akSecret unless `dangerouslyAllowSecretInBrowser`. */
+export function dataflux(options: DataFluxAuthOptions & AllowSecretInBrowser): DataFluxStrategy {
+  refuseSecret('dataflux', 'akSecret', options?.akSecret ?? '', options);
+  return remember(coreDataflux(withoutOptIn(options)));
+}
+
+/** `hmacSignature()` of sdk-core, refusing the secret unless `dangerouslyAllowSecretInBrowser`. */
+export function hmacSignature(options: HmacSignatureOptions & AllowSecretInBrowser): HmacStrategy {
+  refuseSecret('hmacSignature', 'secret', options?.secret ?? '', options);
+  return remember(coreHmacSignature(withoutOptIn(options)));
+}
+
+/**
+ * `createJitaiClient` for browsers: sign with `remoteSigner({ endpoint })` (the secret
+ * stays on your backend), or a Bearer token. A raw `accessSecret` is refused unless
+ * `dangerouslyAllowSecretInBrowser: true`.
+ *
+ * @example
+ * ```ts
+ * createJitaiClient({ baseUrl, accessKey, auth: remoteSigner({ endpoint: '/sign' }) })
+ * ```
+ */
+export function createJitaiClient<S extends ServiceMap = Record<string, object>>(
+  options: BrowserJitaiClientOptions,
+): JitaiClient<S> {
+  refuseSecret('createJitaiClient', 'accessSecret', options?.accessSecret, options);
+  return coreCreateJitaiClient<S>(browserOptions('createJitaiClient', options));
+}
+
+/** `createDataFluxClient` for browsers (see {@link BrowserClientOptions}). */
+export function createDataFluxClient(options: BrowserDataFluxClientOptions): DataFluxClient {
+  return coreCreateDataFluxClient(browserOptions('createDataFluxClient', options));
+}
+
+/** `createClient` for browsers (see {@link BrowserClientOptions}). */
+export function createClient(options: BrowserGenericClientOptions): GenericClient {
+  return coreCreateClient(browserOptions('createClient', options));
+}
+
+function remember<T extends AuthStrategy>(strategy: T): T {
+  optedIn.add(strategy);
+  return strategy;
+}
+
+/** Refuses secret-holding strategies from sdk-core itself, sets the credentials mode. */
+function browserOptions<T extends ClientOptions & BrowserClientOptions>(
+  where: string,
+  options: T,
+): T {
+  // Not an object: sdk-core's own check reports it.
+  if (options === null || typeof options !== 'object') return options;
+  const auth = options.auth;
+  const field = auth ? SECRET_KINDS[auth.kind] : undefined;
+  if (auth && field && !optedIn.has(auth)) refuseSecret(where, field, '', options);
+  const { credentials: given, dangerouslyAllowSecretInBrowser: _, ...rest } = options;
+  const credentials =
+    given ?? (auth?.kind === 'basic' || auth?.kind === 'digest' ? 'omit' : undefined);
+  if (credentials === undefined) return rest as T;
+  const base = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return {
+    ...(rest as T),
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => base(input, { ...init, credentials }),
+  };
+}

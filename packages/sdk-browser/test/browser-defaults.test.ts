@@ -1,0 +1,164 @@
+import * as core from '@signet/sdk-core';
+import { createDataFluxEmulator, createJitaiEmulator } from '@signet/sdk-core/testing';
+import { describe, expect, test } from 'vitest';
+import * as browser from '../src/index.js';
+import * as signer from '../src/signer.js';
+
+const SECRET = 'browser-secret-never-in-messages-42';
+
+describe('@signet/sdk-browser exports', () => {
+  test('every public value of sdk-core, plus remoteSigner', () => {
+    const missing = Object.keys(core).filter((name) => !(name in browser));
+    expect(missing).toEqual([]);
+    expect(typeof browser.remoteSigner).toBe('function');
+    expect(browser.SignetError).toBe(core.SignetError);
+  });
+
+  test('the factories that take secrets are wrapped, the rest are sdk-core itself', () => {
+    const wrapped = [
+      [browser.createJitaiClient, core.createJitaiClient],
+      [browser.createDataFluxClient, core.createDataFluxClient],
+      [browser.createClient, core.createClient],
+      [browser.jitai, core.jitai],
+      [browser.dataflux, core.dataflux],
+      [browser.hmacSignature, core.hmacSignature],
+    ];
+    for (const [ours, theirs] of wrapped) expect(ours).not.toBe(theirs);
+    expect(browser.bearer).toBe(core.bearer);
+    expect(browser.digest).toBe(core.digest);
+  });
+
+  test('the signer entry has the recipes and no client', () => {
+    expect(typeof signer.jitaiSign).toBe('function');
+    expect(typeof signer.dataFluxSign).toBe('function');
+    expect('createJitaiClient' in signer).toBe(false);
+  });
+});
+
+describe('a signing secret in browser code', () => {
+  const base = { baseUrl: 'https://jitai.test/api/org/app', accessKey: 'ak' };
+
+  test.each([
+    [
+      'createJitaiClient({ accessSecret })',
+      () => browser.createJitaiClient({ ...base, accessSecret: SECRET }),
+    ],
+    ['jitai()', () => browser.jitai({ accessKey: 'ak', accessSecret: SECRET })],
+    ['dataflux()', () => browser.dataflux({ akId: 'id', akSecret: SECRET })],
+    ['hmacSignature()', () => browser.hmacSignature({ keyId: 'k', secret: SECRET })],
+    [
+      'an sdk-core jitai() strategy',
+      () =>
+        browser.createJitaiClient({
+          ...base,
+          auth: core.jitai({ accessKey: 'ak', accessSecret: SECRET }),
+        }),
+    ],
+    [
+      'an sdk-core dataflux() strategy',
+      () =>
+        browser.createDataFluxClient({
+          baseUrl: 'https://d.test',
+          auth: core.dataflux({ akId: 'i', akSecret: SECRET }),
+        }),
+    ],
+    [
+      'an sdk-core hmacSignature() strategy',
+      () =>
+        browser.createClient({
+          baseUrl: 'https://a.test',
+          auth: core.hmacSignature({ keyId: 'k', secret: SECRET }),
+        }),
+    ],
+  ])('%s is refused with a SignetConfigError that does not repeat it', (_label, make) => {
+    let error: unknown;
+    try {
+      make();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(core.SignetConfigError);
+    expect((error as Error).message).toMatch(
+      /published to everyone who loads the page.*dangerouslyAllowSecretInBrowser/,
+    );
+    expect((error as Error).message).not.toContain(SECRET);
+  });
+
+  test('dangerouslyAllowSecretInBrowser: true signs locally, as in Node', async () => {
+    const app = createJitaiEmulator({
+      orgId: 'org',
+      appName: 'app',
+      apiAuths: [{ accessKey: 'ak', accessSecret: SECRET, apis: ['services.S.f'] }],
+      services: { 'services.S': { f: () => 'ok' } },
+    });
+    const jit = browser.createJitaiClient({
+      ...base,
+      accessSecret: SECRET,
+      dangerouslyAllowSecretInBrowser: true,
+      fetch: app.asFetch(),
+    });
+    await expect(jit.call('services.S.f')).resolves.toBe('ok');
+    const strategy = browser.jitai({
+      accessKey: 'ak',
+      accessSecret: SECRET,
+      dangerouslyAllowSecretInBrowser: true,
+    });
+    const viaStrategy = browser.createJitaiClient({
+      ...base,
+      auth: strategy,
+      fetch: app.asFetch(),
+    });
+    await expect(viaStrategy.call('services.S.f')).resolves.toBe('ok');
+  });
+});
+
+describe('credentials mode of API requests', () => {
+  function recording() {
+    const modes: (RequestCredentials | undefined)[] = [];
+    const app = createDataFluxEmulator({
+      funcs: { 'f.g': () => 1 },
+      syncApis: {
+        d: { func: 'f.g', auth: { type: 'httpDigest', users: [{ username: 'u', password: 'p' }] } },
+        b: { func: 'f.g', auth: { type: 'httpBasic', users: [{ username: 'u', password: 'p' }] } },
+        t: {
+          func: 'f.g',
+          auth: { type: 'fixedField', fields: [{ location: 'header', name: 'x-t', value: 'v' }] },
+        },
+      },
+    });
+    const inner = app.asFetch();
+    const fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      modes.push(init?.credentials);
+      return inner(input, init);
+    }) as typeof globalThis.fetch;
+    return { modes, fetch };
+  }
+  const baseUrl = 'https://dff.test';
+
+  test("digest() and basic() omit cookies, so the browser's own login dialog never opens", async () => {
+    const { modes, fetch } = recording();
+    const d = browser.createDataFluxClient({
+      baseUrl,
+      fetch,
+      auth: browser.digest({ username: 'u', password: 'p' }),
+    });
+    const b = browser.createDataFluxClient({
+      baseUrl,
+      fetch,
+      auth: browser.basic({ username: 'u', password: 'p' }),
+    });
+    await expect(d.sync('d', {})).resolves.toBe(1);
+    await expect(b.sync('b', {})).resolves.toBe(1);
+    expect(modes).toEqual(['omit', 'omit', 'omit']);
+  });
+
+  test('other strategies keep the browser default; the credentials option overrides', async () => {
+    const { modes, fetch } = recording();
+    const auth = browser.fixedField({ in: 'header', name: 'x-t', value: 'v' });
+    await browser.createDataFluxClient({ baseUrl, fetch, auth }).sync('t', {});
+    await browser
+      .createDataFluxClient({ baseUrl, fetch, auth, credentials: 'include' })
+      .sync('t', {});
+    expect(modes).toEqual(['same-origin', 'include']);
+  });
+});

@@ -1,0 +1,288 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  jitaiSign,
+  type LosslessObject,
+  parseLossless,
+  pyJsonDumps,
+  SignetHttpError,
+  SignetSignatureError,
+} from '@signet/sdk-core';
+import { createJitaiEmulator, type ServedEmulator, serveEmulator } from '@signet/sdk-core/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { remoteSigner } from '../../sdk-core/src/auth/remote-signer.js';
+import { createJitaiClient } from '../src/clients.js';
+import { createSigningHandler, type SigningHandlerOptions } from '../src/signing-handler.js';
+
+const KEY = { accessKey: 'ak_browser_01', accessSecret: 'browser-facing-secret-0123456789' };
+const NOW = 1_764_147_831_853;
+const vectors = process.env.SIGNET_VECTORS_DIR ?? resolve(process.cwd(), '../shared/vectors');
+
+function handler(extra: Partial<SigningHandlerOptions> = {}) {
+  return createSigningHandler({
+    ...KEY,
+    allow: ['services.OrderSvc.query'],
+    now: () => NOW,
+    ...extra,
+  });
+}
+
+function post(payload: unknown, init: RequestInit = {}): Request {
+  return new Request('http://partner.test/sign', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    ...init,
+  });
+}
+
+const signPayload = (over: Record<string, unknown> = {}) => ({
+  op: 'sign',
+  profile: 'jitai',
+  api: 'services.OrderSvc.query',
+  method: 'POST',
+  path: '/api/org/app/services/OrderSvc/query',
+  bodyText: '{"orderId":"1001"}',
+  ...over,
+});
+
+async function answer(h: (r: Request) => Promise<Response>, request: Request) {
+  const response = await h(request);
+  const text = await response.text();
+  expect(text).not.toContain(KEY.accessSecret);
+  expect(response.headers.get('content-type')).toBe('application/json');
+  return { status: response.status, body: JSON.parse(text) };
+}
+
+describe('createSigningHandler: sign', () => {
+  test('signs the exact body text with the server clock', async () => {
+    const { status, body } = await answer(handler(), post(signPayload()));
+    expect(status).toBe(200);
+    const accessSign = jitaiSign({ orderId: '1001' }, { timestamp: NOW, secret: KEY.accessSecret });
+    expect(body).toEqual({
+      headers: { accessKey: KEY.accessKey, timestamp: String(NOW), accessSign },
+    });
+  });
+
+  test('every request vector: the handler signs argsJson to the vector accessSign', async () => {
+    const file = JSON.parse(readFileSync(resolve(vectors, 'jitai/requests.json'), 'utf8'));
+    expect(file.cases.length).toBeGreaterThan(0);
+    for (const c of file.cases) {
+      const h = createSigningHandler({
+        accessKey: 'k',
+        accessSecret: c.secret,
+        allow: () => true,
+        now: () => c.timestamp,
+      });
+      const { body } = await answer(h, post(signPayload({ bodyText: c.argsJson })));
+      expect(body.headers?.accessSign, c.name).toBe(c.accessSign);
+    }
+  });
+
+  test.each([
+    ['GET', post(null, { method: 'GET', body: null }), 405, 'MethodNotAllowed'],
+    [
+      'text/plain',
+      post(signPayload(), { headers: { 'content-type': 'text/plain' } }),
+      415,
+      'UnsupportedMediaType',
+    ],
+    ['not JSON', post('{op:'), 400, 'SignetDecodeError'],
+    ['unknown op', post(signPayload({ op: 'mint' })), 400, 'SignetConfigError'],
+    ['other profile', post(signPayload({ profile: 'dataflux' })), 400, 'SignetConfigError'],
+    ['bad api name', post(signPayload({ api: 'OrderSvc' })), 400, 'SignetConfigError'],
+    ['GET method in payload', post(signPayload({ method: 'GET' })), 400, 'SignetConfigError'],
+    [
+      'api not allowed',
+      post(signPayload({ api: 'services.AdminSvc.drop', path: '/api/o/a/services/AdminSvc/drop' })),
+      403,
+      'Forbidden',
+    ],
+    [
+      'path names another api',
+      post(signPayload({ path: '/api/o/a/services/AdminSvc/drop' })),
+      403,
+      'Forbidden',
+    ],
+    [
+      'dot segments',
+      post(signPayload({ path: '/api/o/../x/services/OrderSvc/query' })),
+      400,
+      'SignetConfigError',
+    ],
+    [
+      'a query',
+      post(signPayload({ path: '/api/o/a/services/OrderSvc/query?x=1' })),
+      400,
+      'SignetConfigError',
+    ],
+    ['body not an object', post(signPayload({ bodyText: '[1]' })), 400, 'SignetConfigError'],
+    ['body not JSON', post(signPayload({ bodyText: '{' })), 400, 'SignetDecodeError'],
+    [
+      'colliding keys',
+      post(signPayload({ bodyText: '{"orderId":"1","orderid":"2"}' })),
+      400,
+      'SignetConfigError',
+    ],
+    [
+      'too large',
+      post(signPayload({ bodyText: `{"x":"${'a'.repeat(2000)}"}` })),
+      413,
+      'PayloadTooLarge',
+    ],
+  ])('refuses %s', async (_label, request, status, name) => {
+    const { status: got, body } = await answer(handler({ maxBodyBytes: 1000 }), request);
+    expect(got).toBe(status);
+    expect(body.error.name).toBe(name);
+    expect(typeof body.error.message).toBe('string');
+  });
+
+  test('basePath pins the app: the same api under another app is refused', async () => {
+    const h = handler({ basePath: '/api/org/app/' });
+    expect((await answer(h, post(signPayload()))).status).toBe(200);
+    const other = await answer(
+      h,
+      post(signPayload({ path: '/api/evil/app/services/OrderSvc/query' })),
+    );
+    expect(other).toMatchObject({ status: 403, body: { error: { name: 'Forbidden' } } });
+  });
+
+  test('authorize sees the request and the checked payload; false and throwing both refuse', async () => {
+    const seen: unknown[] = [];
+    const h = handler({
+      authorize: (request, payload) => {
+        seen.push([request.headers.get('x-session'), payload.op]);
+        return request.headers.get('x-session') === 'ok';
+      },
+    });
+    const ok = post(signPayload(), {
+      headers: { 'content-type': 'application/json', 'x-session': 'ok' },
+    });
+    expect((await answer(h, ok)).status).toBe(200);
+    expect((await answer(h, post(signPayload()))).status).toBe(403);
+    expect(seen).toEqual([
+      ['ok', 'sign'],
+      [null, 'sign'],
+    ]);
+    const throwing = handler({
+      authorize: () => {
+        throw new Error(`db down ${KEY.accessSecret}`);
+      },
+    });
+    expect(await answer(throwing, post(signPayload()))).toEqual({
+      status: 500,
+      body: { error: { name: 'InternalError', message: 'the signer failed' } },
+    });
+  });
+
+  test('options are checked up front', () => {
+    expect(() => createSigningHandler({ ...KEY, accessSecret: '', allow: [] })).toThrow(
+      /accessSecret/,
+    );
+    expect(() =>
+      createSigningHandler({ ...KEY, allow: 'services.*' as unknown as string[] }),
+    ).toThrow(/allow/);
+  });
+});
+
+describe('createSigningHandler: verify', () => {
+  test('every response vector: data sent as pyJsonDumps text gets the expected verdict', async () => {
+    const file = JSON.parse(readFileSync(resolve(vectors, 'jitai/responses.json'), 'utf8'));
+    expect(file.cases.length).toBeGreaterThan(0);
+    for (const c of file.cases) {
+      const h = createSigningHandler({
+        accessKey: 'k',
+        accessSecret: c.secret,
+        allow: [],
+        now: () => c.now,
+      });
+      const data = (parseLossless(c.bodyText) as LosslessObject).data;
+      const { body } = await answer(
+        h,
+        post({ op: 'verify', profile: 'jitai', dataText: pyJsonDumps(data) }),
+      );
+      if (c.expect === 'ok') expect(body, c.name).toEqual({ ok: true });
+      else
+        expect(body, c.name).toMatchObject({
+          ok: false,
+          error: { name: 'SignetSignatureError', problem: c.expect },
+        });
+    }
+  });
+
+  test('a dataText that is not JSON is a 400', async () => {
+    const { status } = await answer(
+      handler(),
+      post({ op: 'verify', profile: 'jitai', dataText: '{' }),
+    );
+    expect(status).toBe(400);
+  });
+});
+
+describe('remoteSigner ⇄ createSigningHandler over HTTP', () => {
+  let app: ServedEmulator;
+  let signer: ServedEmulator;
+  const emulator = createJitaiEmulator({
+    orgId: 'org',
+    appName: 'app',
+    apiAuths: [{ ...KEY, apis: ['services.OrderSvc.query', 'services.AdminSvc.drop'] }],
+    services: {
+      'services.OrderSvc': { query: ({ orderId }) => ({ orderId, amount: 12.5 }) },
+      'services.AdminSvc': { drop: () => 'dropped' },
+    },
+  });
+  beforeAll(async () => {
+    app = await serveEmulator(emulator);
+    signer = await serveEmulator({
+      fetch: createSigningHandler({
+        ...KEY,
+        allow: ['services.OrderSvc.query'],
+        basePath: '/api/org/app',
+      }),
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await signer.close();
+  });
+  const client = () =>
+    createJitaiClient({
+      baseUrl: `${app.url}/api/org/app`,
+      accessKey: KEY.accessKey,
+      auth: remoteSigner({ endpoint: `${signer.url}/sign` }),
+    });
+
+  test('a delegated call is signed, sent and verified', async () => {
+    await expect(client().call('services.OrderSvc.query', { orderId: 'A-1' })).resolves.toEqual({
+      orderId: 'A-1',
+      amount: 12.5,
+    });
+    expect(emulator.calls.at(-1)).toMatchObject({ auth: 'signed', ok: true });
+  });
+
+  test('an api outside the allow-list never reaches the app', async () => {
+    const before = emulator.calls.length;
+    const error = await client()
+      .call('services.AdminSvc.drop', {})
+      .then(
+        () => undefined,
+        (e: unknown) => e as SignetHttpError,
+      );
+    expect(error).toBeInstanceOf(SignetHttpError);
+    expect(error?.message).toMatch(
+      /answered 403: Forbidden: api services\.AdminSvc\.drop is not in/,
+    );
+    expect(emulator.calls.length).toBe(before);
+  });
+
+  test('a tampered response is refused by the handler', async () => {
+    emulator.tamperResponseSignature = true;
+    try {
+      await expect(
+        client().call('services.OrderSvc.query', { orderId: '1' }),
+      ).rejects.toBeInstanceOf(SignetSignatureError);
+    } finally {
+      emulator.tamperResponseSignature = false;
+    }
+  });
+});
