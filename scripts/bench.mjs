@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const SECTIONS = [
   ['./bench/core.mjs', 'runCoreBench'],
   ['./bench/client.mjs', 'runClientBench'],
+  ['./bench/size.mjs', 'runSizeBench'],
 ];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -48,6 +49,25 @@ function render(all) {
   ];
   for (const section of [...new Set(all.map((r) => r.section))]) {
     const sectionRows = all.filter((r) => r.section === section);
+    if (sectionRows[0].kind === 'size') {
+      const body = sectionRows.map((r) => [
+        r.name,
+        `${r.kb.toFixed(2)} kB`,
+        r.limitKb === undefined ? '' : `${r.limitKb.toFixed(1)} kB`,
+        r.passed === undefined ? '' : r.passed ? 'met' : '**missed**',
+      ]);
+      out.push(
+        '',
+        `## ${section}`,
+        '',
+        'Minified + gzip, with every dependency (size-limit, esbuild).',
+        '',
+      );
+      out.push(
+        ...table(['Bundle', 'Size', 'Budget', 'Target'], body, ['left', 'right', 'right', 'left']),
+      );
+      continue;
+    }
     if (sectionRows[0].kind === 'latency') {
       out.push('', `## ${section}`, '', ...latencyTable(sectionRows));
       continue;
