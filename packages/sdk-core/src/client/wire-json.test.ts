@@ -57,7 +57,6 @@ describe('toWireJson', () => {
 describe('toWireJson edge cases shared with JSON.stringify', () => {
   test('toJSON receives the property key; boxed primitives unwrap', () => {
     const keyed = { toJSON: (key: string) => `key:${key}` };
-    // biome-ignore lint/complexity/useLiteralKeys: mirrors JSON.stringify semantics
     const value = {
       a: keyed,
       list: [keyed],
