@@ -49,8 +49,9 @@ fingerprint() {
 }
 want=$(fingerprint)
 if [ ! -d node_modules ] || [ "$(cat "$stamps/install" 2>/dev/null)" != "$want" ]; then
-  say "pnpm install --frozen-lockfile"
-  pnpm install --frozen-lockfile --reporter=append-only >&2
+  say "pnpm install --frozen-lockfile (log: .stamps/install.log)"
+  pnpm install --frozen-lockfile --reporter=append-only >"$stamps/install.log" 2>&1 ||
+    { cat "$stamps/install.log" >&2; say "pnpm install failed"; exit 1; }
   fingerprint >"$stamps/install"
 fi
 
@@ -64,8 +65,9 @@ for pkg in packages/*/; do
   fi
 done
 if [ "$needs_build" = 1 ]; then
-  say "building packages (tsup)"
-  pnpm run build >&2
+  say "building packages (tsup, log: .stamps/build.log)"
+  pnpm run build >"$stamps/build.log" 2>&1 ||
+    { cat "$stamps/build.log" >&2; say "build failed"; exit 1; }
   for pkg in packages/*/; do touch "$stamps/build-$(basename "$pkg")"; done
 fi
 
