@@ -3,7 +3,8 @@ import { generateFromDefinitions } from '../../src/codegen/generate.js';
 import { APP, EXAMPLE, expectGolden, readApp } from './fixture-app.js';
 
 const FIXTURE_HEADER = 'Source: packages/sdk-core/test/fixtures/jitai-app';
-const EXAMPLE_HEADER = 'Source: examples/codegen/app';
+// Exactly what `signet gen --from examples/codegen/app` writes, so the README's command reproduces the file.
+const EXAMPLE_HEADER = 'Source: signet gen --from examples/codegen/app';
 
 describe('checked-in generated clients', () => {
   test('test/codegen/fixture-client.gen.ts matches the fixture app', () => {
