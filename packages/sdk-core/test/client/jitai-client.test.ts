@@ -111,6 +111,15 @@ describe('createJitaiClient against a verifying JitAi app', () => {
     });
   });
 
+  test('a LosslessNumber arg goes out exactly (1.0 stays a float for the server and the signature)', async () => {
+    const echoed = await client().call('services.OrderSvc.echo', {
+      ratio: new LosslessNumber('1.0'),
+      n: 1,
+    });
+    expect(app.seen[0]!.body).toBe('{"ratio":1.0,"n":1}');
+    expect(echoed).toEqual({ ratio: 1, n: 1 });
+  });
+
   test('string results and the typed service proxy', async () => {
     const jit = client();
     await expect(jit.call('services.OrderSvc.text')).resolves.toBe(
