@@ -95,11 +95,15 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
   const scratch: Record<string, unknown> = {};
   /** Header values an auth strategy set (signatures, Authorization): never echoed in errors. */
   const sensitive = new Set<string>();
+  /** The last URL sent; its redacted path goes into the record only when someone reads it. */
+  let sentUrl: URL | undefined;
   try {
     for (let round = 0; ; round++) {
       const url = resolveUrl(config.baseUrl, spec.path, spec.query);
       const headers = new Headers(config.headers);
-      for (const [key, value] of new Headers(spec.headers)) headers.set(key, value);
+      if (spec.headers !== undefined) {
+        for (const [key, value] of new Headers(spec.headers)) headers.set(key, value);
+      }
       const prepare = { method, url, headers, body: shallowCopy(spec.body), format: spec.format };
       await auth?.prepare?.(prepare);
       const bodyText = prepare.body === undefined ? undefined : toWireJson(prepare.body);
@@ -107,7 +111,7 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
         headers.set('content-type', 'application/json');
       }
       guardInsecureHttp(url, auth?.credentialed ?? false, config.allowInsecureHttp);
-      record.path = redactText(url.pathname + url.search, secretsOf(auth));
+      sentUrl = url;
 
       const sent = await send(
         config,
@@ -180,6 +184,9 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
     throw safe;
   } finally {
     record.durationMs = config.clock.localNow() - startedAt;
+    if (sentUrl !== undefined && config.onCall) {
+      record.path = redactText(sentUrl.pathname + sentUrl.search, secretsOf(auth));
+    }
     // Platform messages may echo request headers back: mask what auth put there.
     if (record.message !== undefined) {
       record.message = redactText(record.message, [...secretsOf(auth), ...sensitive]);
@@ -265,19 +272,23 @@ async function send(
       ...(spec.signal ? { signal: spec.signal } : {}),
       throwHttpErrors: (status) => config.retry.statusCodes.includes(status),
       parseJson: (text) => new RawText(text),
-      retry: {
-        limit: config.retry.limit,
-        methods: [...allMethods],
-        statusCodes: config.retry.statusCodes,
-        afterStatusCodes: [413, 429, 503],
-        maxRetryAfter: 30_000,
-        delay: config.retry.delay,
-        shouldRetry: ({ error }) => {
-          if (retryable) return undefined;
-          // Nothing reached the server when the connection could not be opened.
-          return isNetworkError(error) && isConnectFailure(error.cause);
-        },
-      },
+      // No retries: the number form spares ky normalizing the whole policy on every call.
+      retry:
+        config.retry.limit === 0
+          ? 0
+          : {
+              limit: config.retry.limit,
+              methods: [...allMethods],
+              statusCodes: config.retry.statusCodes,
+              afterStatusCodes: [413, 429, 503],
+              maxRetryAfter: 30_000,
+              delay: config.retry.delay,
+              shouldRetry: ({ error }) => {
+                if (retryable) return undefined;
+                // Nothing reached the server when the connection could not be opened.
+                return isNetworkError(error) && isConnectFailure(error.cause);
+              },
+            },
       hooks: {
         beforeRequest: [({ request }) => sign(request, 0)],
         beforeRetry: [({ request, retryCount }) => sign(request, retryCount)],

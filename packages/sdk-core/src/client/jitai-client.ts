@@ -180,6 +180,7 @@ function jitaiSpec<R>(
     timeout: opts.timeout,
     api,
     annotate(response, record) {
+      envelope = undefined; // each response (a re-send gets a fresh one) is read once
       try {
         const env = readOnce(response);
         record.errcode = env.errcode;
@@ -196,7 +197,6 @@ function jitaiSpec<R>(
       } catch {
         env = undefined;
       }
-      envelope = undefined; // a re-send gets a fresh response
       if (!auth?.timestamped) return undefined;
       return {
         serverTime: env?.sysTime ?? parseHttpDate(response.headers.get('date')),
@@ -205,7 +205,7 @@ function jitaiSpec<R>(
       };
     },
     async decode(response, { signed }) {
-      const env = readJitaiEnvelope(response);
+      const env = readOnce(response);
       if (debug && env.errcode !== 0) {
         const sign = signed?.headers.get('accessSign');
         const errmsg = env.errmsg && sign ? redactText(env.errmsg, [sign]) : env.errmsg;
