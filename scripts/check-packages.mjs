@@ -45,5 +45,10 @@ for (const { dir, path, manifest } of pkgs) {
   }
 }
 
-console.log(`package checks: ${passed} passed, ${failed} failed`);
+// Not in the `N passed, M failed` form: the test runner's summary is the run's closing line.
+console.log(
+  failed === 0
+    ? `package checks: ${passed} of ${passed} ok`
+    : `package checks: ${failed} of ${passed + failed} FAILED`,
+);
 process.exit(failed === 0 ? 0 : 1);
