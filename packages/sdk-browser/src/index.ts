@@ -160,6 +160,7 @@ export {
   hmacSignString,
   hmacStringToSign,
   hmacTimestamp,
+  isLosslessObject,
   isSignetError,
   JITAI_AUTH_FAILED,
   JITAI_DATA_TYPES,

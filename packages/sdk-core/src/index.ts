@@ -66,6 +66,7 @@ export type {
 } from './canonical/lossless.js';
 export {
   createLosslessObject,
+  isLosslessObject,
   LosslessNumber,
   losslessToValue,
   parseLossless,

@@ -1,5 +1,5 @@
 import type { LosslessJson } from '../canonical/lossless.js';
-import { LosslessNumber } from '../canonical/lossless-number.js';
+import { isLosslessObject } from '../canonical/lossless-number.js';
 import { pyJsonDumps } from '../canonical/pyjson.js';
 import { SignetConfigError, SignetDecodeError, SignetSignatureError } from '../errors.js';
 import {
@@ -180,12 +180,7 @@ function signedHeaders(answer: RemoteSignerAnswer): {
 
 /** `data.data` of a signed response, once its shape is right (before or without a check). */
 function signedResult(data: LosslessJson): LosslessJson {
-  if (
-    typeof data !== 'object' ||
-    data === null ||
-    Array.isArray(data) ||
-    data instanceof LosslessNumber
-  ) {
+  if (!isLosslessObject(data)) {
     throw new SignetDecodeError('JitAi response `data` is not an object');
   }
   if (!('accessSign' in data) || !('timestamp' in data)) {

@@ -50,6 +50,16 @@ export interface LosslessObject {
   [key: string]: LosslessJson;
 }
 
+/** True for the JSON objects of a lossless tree (not arrays, numbers, strings or null). */
+export function isLosslessObject(value: LosslessJson | undefined): value is LosslessObject {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof LosslessNumber)
+  );
+}
+
 // Instances of a constructor keep V8's fast property layout, which null-prototype objects
 // from Object.create(null) do not (they start as hash maps): about twice as fast to fill
 // and to read back, and the parser builds one per JSON object of every response.

@@ -2,6 +2,7 @@ import { type LosslessJson, LosslessNumber } from './lossless-number.js';
 
 export {
   createLosslessObject,
+  isLosslessObject,
   type LosslessJson,
   LosslessNumber,
   type LosslessObject,

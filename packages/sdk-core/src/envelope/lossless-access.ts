@@ -1,14 +1,7 @@
 import { type LosslessJson, LosslessNumber, type LosslessObject } from '../canonical/lossless.js';
 
-/** Small readers over lossless trees, for envelope fields. */
-export function isLosslessObject(value: LosslessJson | undefined): value is LosslessObject {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof LosslessNumber)
-  );
-}
+// Small readers over lossless trees, for envelope fields.
+export { isLosslessObject } from '../canonical/lossless.js';
 
 export function member(obj: LosslessObject, key: string): LosslessJson | undefined {
   return Object.hasOwn(obj, key) ? obj[key] : undefined;

@@ -1,4 +1,8 @@
-import { type LosslessJson, LosslessNumber } from '../../canonical/lossless-number.js';
+import {
+  isLosslessObject,
+  type LosslessJson,
+  LosslessNumber,
+} from '../../canonical/lossless-number.js';
 import { SignetApiError, SignetDecodeError } from '../../errors.js';
 
 /**
@@ -7,12 +11,7 @@ import { SignetApiError, SignetDecodeError } from '../../errors.js';
  * failures with HTTP 200) and SignetDecodeError when the shape is wrong.
  */
 export function checkJitaiEnvelope(envelope: LosslessJson, status: number): LosslessJson {
-  if (
-    typeof envelope !== 'object' ||
-    envelope === null ||
-    Array.isArray(envelope) ||
-    envelope instanceof LosslessNumber
-  ) {
+  if (!isLosslessObject(envelope)) {
     throw new SignetDecodeError('JitAi response is not a JSON object');
   }
   const errcode = envelope.errcode;

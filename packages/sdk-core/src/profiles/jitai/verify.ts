@@ -1,4 +1,9 @@
-import { type BigIntMode, losslessToValue, parseLossless } from '../../canonical/lossless.js';
+import {
+  type BigIntMode,
+  isLosslessObject,
+  losslessToValue,
+  parseLossless,
+} from '../../canonical/lossless.js';
 import {
   type LosslessJson,
   LosslessNumber,
@@ -41,12 +46,7 @@ export function verifyJitaiData(data: LosslessJson, options: JitaiVerifyOptions)
   if (!Number.isFinite(options.now))
     throw new RangeError('verifyJitaiData: now must be a finite number');
   if (!(windowMs >= 0)) throw new RangeError('verifyJitaiData: windowMs must be a number >= 0');
-  if (
-    typeof data !== 'object' ||
-    data === null ||
-    Array.isArray(data) ||
-    data instanceof LosslessNumber
-  ) {
+  if (!isLosslessObject(data)) {
     throw new SignetDecodeError('JitAi response `data` is not an object');
   }
   const rest: LosslessObject = Object.create(null);

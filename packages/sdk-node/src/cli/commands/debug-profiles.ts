@@ -4,9 +4,9 @@ import {
   dataFluxSign,
   dataFluxTimestamp,
   hmacSignRequest,
+  isLosslessObject,
   jitaiParamStr,
   jitaiRequestHeaders,
-  LosslessNumber,
   type LosslessObject,
   maskJitaiParamStr,
   SignetConfigError,
@@ -64,12 +64,7 @@ export function jitaiDebug(
   refuse(ctx, 'jitai', ['method', 'path', 'nonce', ...HMAC_FLAGS.map((f) => f.name)]);
   const secret = need(creds, 'accessSecret', 'access-secret', 'jitai');
   const args = parseDataTree(text ?? '{}');
-  if (
-    typeof args !== 'object' ||
-    args === null ||
-    Array.isArray(args) ||
-    args instanceof LosslessNumber
-  ) {
+  if (!isLosslessObject(args)) {
     throw new SignetConfigError('--data must be a JSON object of args for --profile jitai');
   }
   const stamp = ctx.flag('timestamp');
