@@ -37,7 +37,7 @@ async function hmacServer(options: { clockOffsetMs?: number; tamper?: boolean } 
     for (const [name, value] of Object.entries(signed.headers)) {
       res.setHeader(
         name,
-        options.tamper && name === 'X-Signet-Signature' ? `0${value.slice(1)}` : value,
+        options.tamper && name === 'X-Signet-Signature' ? flipFirst(value) : value,
       );
     }
     json(res, 200, body);
@@ -146,3 +146,8 @@ describe('hmacSignature() through createClient', () => {
     expect(text).not.toContain(KEY.secret);
   });
 });
+
+/** A different signature: flips the first hex digit (a fixed "0" is no change 1 time in 16). */
+function flipFirst(sig: string): string {
+  return `${sig[0] === '0' ? '1' : '0'}${sig.slice(1)}`;
+}

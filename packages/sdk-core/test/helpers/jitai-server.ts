@@ -85,7 +85,9 @@ export async function startMiniJitai(options: MiniJitaiOptions): Promise<MiniJit
     }
     const result = impl(body);
     const signed = signJitaiResponse(result, { secret: options.accessSecret, timestamp: now });
-    const sign = state.tamper ? `${signed.accessSign.slice(0, -1)}0` : signed.accessSign;
+    // Flip the last hex digit (a fixed "0" would be no change one time in 16).
+    const last = signed.accessSign.endsWith('0') ? '1' : '0';
+    const sign = state.tamper ? `${signed.accessSign.slice(0, -1)}${last}` : signed.accessSign;
     reply(
       { errcode: 0 },
       `, "data": {"data": ${pyJsonDumps(result)}, "timestamp": ${now}, "accessSign": "${sign}"}`,
