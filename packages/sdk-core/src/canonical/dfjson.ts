@@ -2,6 +2,7 @@ import { SignetConfigError } from '../errors.js';
 import { sortByCodeUnits } from './code-units.js';
 import { LosslessNumber } from './lossless-number.js';
 import { pathSegment } from './path.js';
+import { applyToJSON } from './to-json.js';
 
 /**
  * DataFlux Func's own `jsonDumps`, the text whose MD5 goes into an AK/SK signature
@@ -45,14 +46,7 @@ export function dfJsonDumps(value: unknown): string {
 
 /** The dumps of `value`, or undefined where JSON.stringify would leave it out. */
 function write(value: unknown, key: string | number, stack: object[]): string | undefined {
-  let v = value;
-  if (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as { toJSON?: unknown }).toJSON === 'function'
-  ) {
-    v = (v as { toJSON(key: string): unknown }).toJSON(String(key));
-  }
+  const v = applyToJSON(value, key);
   switch (typeof v) {
     case 'string':
       return `"${v}"`;

@@ -3,6 +3,7 @@ import { sortByCodeUnits } from './code-units.js';
 import { LosslessNumber, losslessObjectPrototype } from './lossless-number.js';
 import { pathSegment } from './path.js';
 import { quoteJsonString } from './quote.js';
+import { applyToJSON } from './to-json.js';
 
 const MAX_DEPTH = 1000;
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -45,14 +46,7 @@ class Refusal {
 }
 
 function write(value: unknown, key: string | number, stack: object[]): string {
-  let v = value;
-  if (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as { toJSON?: unknown }).toJSON === 'function'
-  ) {
-    v = (v as { toJSON(key: string): unknown }).toJSON(String(key));
-  }
+  const v = applyToJSON(value, key);
   switch (typeof v) {
     case 'string':
       return quote(v);
