@@ -73,21 +73,23 @@ export async function runClientBench({ calls = 10_000, concurrency = 64, samples
   try {
     const baseUrl = `${url}/api/org/app`;
     const body = JSON.stringify(ARGS);
-    const rawFetch = async () => {
-      // Pre-signed once per second: the server's work is the same as for signet's call.
+    const target = `${baseUrl}/services/OrderSvc/query`;
+    // Pre-signed once per second: the server's work is the same as for signet's call.
+    const presigned = () => {
       const timestamp = Math.floor(Date.now() / 1000) * 1000;
-      const res = await fetch(`${baseUrl}/services/OrderSvc/query`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accessKey: KEY,
-          timestamp: String(timestamp),
-          accessSign: presign(timestamp),
-        },
-        body,
-      });
-      const text = await res.text();
+      return {
+        'content-type': 'application/json',
+        accessKey: KEY,
+        timestamp: String(timestamp),
+        accessSign: presign(timestamp),
+      };
+    };
+    const expectOk = (text) => {
       if (!text.startsWith('{"errcode": 0')) throw new Error(text.slice(0, 80));
+    };
+    const rawFetch = async () => {
+      const res = await fetch(target, { method: 'POST', headers: presigned(), body });
+      expectOk(await res.text());
     };
     const signs = new Map();
     const presign = (timestamp) => {
@@ -100,19 +102,7 @@ export async function runClientBench({ calls = 10_000, concurrency = 64, samples
     };
     // ky alone, same pre-signed request: the share of the gap that is the HTTP library's.
     const kyOnly = async () => {
-      const timestamp = Math.floor(Date.now() / 1000) * 1000;
-      const text = await ky(`${baseUrl}/services/OrderSvc/query`, {
-        method: 'POST',
-        retry: 0,
-        headers: {
-          'content-type': 'application/json',
-          accessKey: KEY,
-          timestamp: String(timestamp),
-          accessSign: presign(timestamp),
-        },
-        body,
-      }).text();
-      if (!text.startsWith('{"errcode": 0')) throw new Error(text.slice(0, 80));
+      expectOk(await ky(target, { method: 'POST', retry: 0, headers: presigned(), body }).text());
     };
     const jit = createJitaiClient({ baseUrl, accessKey: KEY, accessSecret: SECRET, retry: 0 });
     const signed = () => jit.call('services.OrderSvc.query', ARGS);
