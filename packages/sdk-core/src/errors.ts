@@ -142,7 +142,7 @@ export class SignetTimeoutError extends SignetError {
   override name = 'SignetTimeoutError';
 }
 
-const names: ReadonlySet<string> = new Set([
+const names: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'SignetError',
   'SignetConfigError',
   'SignetHttpError',

@@ -153,7 +153,7 @@ export {
   dataFluxTimestamp,
 } from './profiles/dataflux/headers.js';
 export type { DataFluxSignature, DataFluxSignInput } from './profiles/dataflux/sign.js';
-export { dataFluxSign } from './profiles/dataflux/sign.js';
+export { dataFluxJsonDumps, dataFluxSign, dataFluxStringToSign } from './profiles/dataflux/sign.js';
 export type {
   DataFluxAuthMessage,
   DataFluxVerifyInput,
@@ -161,7 +161,7 @@ export type {
 } from './profiles/dataflux/verify.js';
 export { verifyDataFluxSignature } from './profiles/dataflux/verify.js';
 export type { HmacBody } from './profiles/hmac/body-hash.js';
-export { hmacBodyHash } from './profiles/hmac/body-hash.js';
+export { hmacBodyHash, hmacBodyHashInput } from './profiles/hmac/body-hash.js';
 export type { HeaderSource } from './profiles/hmac/headers.js';
 export type {
   HmacAlgorithm,
@@ -178,7 +178,9 @@ export type {
 export {
   HMAC_REQUEST_SCOPE,
   hmacCanonicalRequest,
+  hmacEncodeSignature,
   hmacRequestHeaders,
+  hmacRequestStamp,
   hmacSignRequest,
   hmacSignString,
   hmacStringToSign,

@@ -112,7 +112,7 @@ export interface AuthStrategy {
  * Values a strategy holds that must never appear in an error, log line or call record.
  * Internal: read by the client's redaction, not part of the public API.
  */
-export const secretValues: unique symbol = Symbol('signet.secretValues');
+export const secretValues: unique symbol = /* @__PURE__ */ Symbol('signet.secretValues');
 
 /** A strategy that can list its secrets for redaction. */
 export interface WithSecrets {

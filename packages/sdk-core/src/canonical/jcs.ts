@@ -6,7 +6,7 @@ import { quoteJsonString } from './quote.js';
 import { applyToJSON } from './to-json.js';
 
 const MAX_DEPTH = 1000;
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_SAFE = /* @__PURE__ */ BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * RFC 8785 JSON Canonicalization Scheme: the one text every JCS implementation produces
@@ -126,7 +126,7 @@ function writeObject(object: Record<string, unknown>, stack: object[]): string {
 // The same API shapes come back call after call: reusing the quoted form of their member
 // names saves a scan and an allocation per member. Bounded: short names only, and the
 // cache starts over when full.
-const quotedKeys = new Map<string, string>();
+const quotedKeys = /* @__PURE__ */ new Map<string, string>();
 
 function quoteKey(key: string): string {
   const cached = quotedKeys.get(key);

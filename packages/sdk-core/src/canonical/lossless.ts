@@ -22,7 +22,7 @@ export interface LosslessToValueOptions {
 }
 
 const MAX_SAFE_DIGITS = 15; // every integer of at most 15 digits is below 2^53
-const MAX_SAFE: bigint = BigInt(Number.MAX_SAFE_INTEGER);
+const MAX_SAFE: bigint = /* @__PURE__ */ BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * Turns a lossless tree into ordinary JS values: numbers become `number`s, except

@@ -17,7 +17,7 @@ export interface ObjectShape {
 // key costs n string comparisons, where sorting and quoting costs ~n²/4 code-point
 // comparisons and n string allocations. Bounded: a few shapes per first key, small shapes
 // of short keys only, and the cache starts over when full.
-const shapes = new Map<string, ObjectShape[]>();
+const shapes = /* @__PURE__ */ new Map<string, ObjectShape[]>();
 const MAX_FIRST_KEYS = 1024;
 const SHAPES_PER_FIRST_KEY = 4;
 const MAX_CACHED_KEYS = 64;

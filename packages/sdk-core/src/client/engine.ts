@@ -54,7 +54,7 @@ export interface DecodeContext {
   signed: AuthSignState | undefined;
 }
 
-const idempotent = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);
+const idempotent = /* @__PURE__ */ new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);
 const allMethods = ['get', 'post', 'put', 'patch', 'head', 'delete', 'options', 'trace'] as const;
 
 /** Raw body holder: ky's error-body parsing must not lose the exact text. */

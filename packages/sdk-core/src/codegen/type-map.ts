@@ -5,27 +5,36 @@ import { printFlat, type TsType, tsArray, tsName } from './ts-type.js';
  * travels as JSON: dates are strings, a Checkbox is 0 or 1, a Member is its id string,
  * an Address or a RowData is an object.
  */
-const STRING = tsName('string');
-const NUMBER = tsName('number');
-const UNKNOWN = tsName('unknown');
+const STRING = /* @__PURE__ */ tsName('string');
+const NUMBER = /* @__PURE__ */ tsName('number');
+const UNKNOWN = /* @__PURE__ */ tsName('unknown');
 const OBJECT: TsType = { kind: 'record', value: 'unknown' };
 
-const FIXED: ReadonlyMap<string, TsType> = new Map<string, TsType>([
-  ...names(['Stext', 'Ltext', 'RichText', 'Serial', 'Identify', 'Phone'], STRING),
-  ...names(['LicensePlate', 'Radio', 'Dropdown', 'Dept', 'Member'], STRING),
-  ...names(['Date', 'Datetime', 'Time', 'QFilter'], STRING),
-  ...names(['Numeric', 'Money', 'Percent', 'AutoInt'], NUMBER),
-  ['Checkbox', { kind: 'union', members: ['0', '1'] }],
-  ...names(['MultiRadio', 'MultiDropdown', 'MultiDept', 'MultiMember'], tsArray(STRING)),
-  ...names(['JitDict', 'Address', 'Position', 'Link', 'JitMap', 'RowData', 'RelateData'], OBJECT),
-  ...names(['RowList', 'SubTable', 'MultiRelateData'], tsArray(OBJECT)),
-]);
+// Built in functions marked pure, so bundles that never generate code drop the tables.
+const FIXED: ReadonlyMap<string, TsType> = /* @__PURE__ */ fixedTypes();
+
+function fixedTypes(): Map<string, TsType> {
+  return new Map<string, TsType>([
+    ...names(['Stext', 'Ltext', 'RichText', 'Serial', 'Identify', 'Phone'], STRING),
+    ...names(['LicensePlate', 'Radio', 'Dropdown', 'Dept', 'Member'], STRING),
+    ...names(['Date', 'Datetime', 'Time', 'QFilter'], STRING),
+    ...names(['Numeric', 'Money', 'Percent', 'AutoInt'], NUMBER),
+    ['Checkbox', { kind: 'union', members: ['0', '1'] }],
+    ...names(['MultiRadio', 'MultiDropdown', 'MultiDept', 'MultiMember'], tsArray(STRING)),
+    ...names(['JitDict', 'Address', 'Position', 'Link', 'JitMap', 'RowData', 'RelateData'], OBJECT),
+    ...names(['RowList', 'SubTable', 'MultiRelateData'], tsArray(OBJECT)),
+  ]);
+}
 
 /** Lists whose element type `variableConfig.dataType` may give; `unknown[]` otherwise. */
-const LISTS: ReadonlySet<string> = new Set(['File', 'Image', 'JitList']);
+const LISTS: ReadonlySet<string> = /* @__PURE__ */ new Set(['File', 'Image', 'JitList']);
 
 /** Every JitAi data type signet maps to something more precise than `unknown`. */
-export const JITAI_DATA_TYPES: readonly string[] = [...FIXED.keys(), ...LISTS].sort();
+export const JITAI_DATA_TYPES: readonly string[] = /* @__PURE__ */ dataTypeNames();
+
+function dataTypeNames(): string[] {
+  return [...FIXED.keys(), ...LISTS].sort();
+}
 
 function names(list: string[], type: TsType): [string, TsType][] {
   return list.map((name) => [name, type]);

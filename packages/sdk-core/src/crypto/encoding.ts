@@ -1,4 +1,4 @@
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
  * UTF-8 bytes of a string. A lone surrogate becomes U+FFFD, as Node's Buffer and every
@@ -8,7 +8,9 @@ export function utf8(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
-const hexDigits = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hexDigits = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).padStart(2, '0'),
+);
 
 /** Lower-case hex. */
 export function toHex(bytes: Uint8Array): string {

@@ -131,7 +131,7 @@ function parseDomain(value: string | undefined): string[] | undefined {
   return paths.length === 0 ? undefined : paths;
 }
 
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+const utf8Decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Header values reach JavaScript as byte strings (fetch decodes them as Latin-1), so a

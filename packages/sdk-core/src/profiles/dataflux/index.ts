@@ -5,7 +5,13 @@ export {
   dataFluxNonce,
   dataFluxTimestamp,
 } from './headers.js';
-export { type DataFluxSignature, type DataFluxSignInput, dataFluxSign } from './sign.js';
+export {
+  type DataFluxSignature,
+  type DataFluxSignInput,
+  dataFluxJsonDumps,
+  dataFluxSign,
+  dataFluxStringToSign,
+} from './sign.js';
 export {
   type DataFluxAuthMessage,
   type DataFluxVerifyInput,

@@ -48,20 +48,35 @@ export interface DataFluxSignature {
  * {@link dataFluxNonce}).
  */
 export function dataFluxSign(input: DataFluxSignInput): DataFluxSignature {
-  const { method, pathWithQuery, timestamp, nonce, akSecret } = input;
-  checkString('method', method);
-  checkString('pathWithQuery', pathWithQuery);
-  checkString('timestamp', timestamp);
-  checkString('nonce', nonce);
-  // An empty secret is a valid HMAC key (the vectors have some); dataflux() refuses it.
-  if (typeof akSecret !== 'string')
-    throw new SignetConfigError('dataFluxSign: akSecret must be a string');
   const crypto = input.crypto ?? getDefaultCrypto();
-  const jsonDumps = dfJsonDumps(input.body || {});
+  const jsonDumps = dataFluxJsonDumps(input);
   const bodyMd5 = hashHex('md5', jsonDumps, crypto);
-  const stringToSign = `${method.toUpperCase()}&${pathWithQuery}&${timestamp}&${nonce}&${bodyMd5}`;
-  const sign = hmacHex('sha1', akSecret, stringToSign, crypto);
+  const stringToSign = dataFluxStringToSign(input, bodyMd5);
+  const sign = hmacHex('sha1', input.akSecret, stringToSign, crypto);
   return { jsonDumps, bodyMd5, stringToSign, sign };
+}
+
+/**
+ * First step of {@link dataFluxSign}: checks every input (before anything is hashed) and
+ * returns `dfJsonDumps(body || {})`, the text whose MD5 is signed.
+ */
+export function dataFluxJsonDumps(input: Omit<DataFluxSignInput, 'crypto'>): string {
+  checkString('method', input.method);
+  checkString('pathWithQuery', input.pathWithQuery);
+  checkString('timestamp', input.timestamp);
+  checkString('nonce', input.nonce);
+  // An empty secret is a valid HMAC key (the vectors have some); dataflux() refuses it.
+  if (typeof input.akSecret !== 'string')
+    throw new SignetConfigError('dataFluxSign: akSecret must be a string');
+  return dfJsonDumps(input.body || {});
+}
+
+/** `METHOD&pathWithQuery&timestamp&nonce&bodyMd5`, the text HMAC-SHA1 signs. */
+export function dataFluxStringToSign(
+  input: Pick<DataFluxSignInput, 'method' | 'pathWithQuery' | 'timestamp' | 'nonce'>,
+  bodyMd5: string,
+): string {
+  return `${input.method.toUpperCase()}&${input.pathWithQuery}&${input.timestamp}&${input.nonce}&${bodyMd5}`;
 }
 
 function checkString(name: string, value: unknown): void {

@@ -1,4 +1,4 @@
-export { type HmacBody, hmacBodyHash } from './body-hash.js';
+export { type HmacBody, hmacBodyHash, hmacBodyHashInput } from './body-hash.js';
 export type { HeaderSource } from './headers.js';
 export {
   DEFAULT_HMAC_HEADERS,
@@ -14,7 +14,9 @@ export {
   type HmacRequestInput,
   type HmacSignedRequest,
   hmacCanonicalRequest,
+  hmacEncodeSignature,
   hmacRequestHeaders,
+  hmacRequestStamp,
   hmacSignRequest,
   hmacSignString,
   hmacStringToSign,

@@ -48,7 +48,7 @@ export interface ResolvedHmacOptions {
   readonly nonce: boolean;
 }
 
-export const DEFAULT_HMAC_HEADERS: Readonly<HmacHeaderNames> = Object.freeze({
+export const DEFAULT_HMAC_HEADERS: Readonly<HmacHeaderNames> = /* @__PURE__ */ Object.freeze({
   keyId: 'X-Signet-Key',
   timestamp: 'X-Signet-Timestamp',
   nonce: 'X-Signet-Nonce',
@@ -60,7 +60,7 @@ const token = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const printable = /^[\u0021-\u007e]+$/;
 
 // Options this module resolved itself: signing with them again skips the checks.
-const resolvedOptions = new WeakSet<object>();
+const resolvedOptions = /* @__PURE__ */ new WeakSet<object>();
 
 /**
  * Fills in defaults and validates; SignetConfigErrors name the option, never the secret.
@@ -88,7 +88,7 @@ export function resolveHmacOptions(
   if (o.nonce !== undefined && typeof o.nonce !== 'boolean') {
     throw new SignetConfigError('hmac: nonce must be true or false');
   }
-  const resolved: ResolvedHmacOptions = Object.freeze({
+  const resolved: ResolvedHmacOptions = /* @__PURE__ */ Object.freeze({
     keyId: o.keyId,
     secret: o.secret,
     algorithm,

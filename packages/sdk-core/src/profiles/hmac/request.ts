@@ -68,7 +68,17 @@ export function hmacSignString(
   options: Pick<ResolvedHmacOptions, 'secret' | 'algorithm' | 'encoding'>,
   crypto?: CryptoProvider,
 ): string {
-  const mac = hmacBytes(options.algorithm, options.secret, stringToSign, crypto);
+  return hmacEncodeSignature(
+    hmacBytes(options.algorithm, options.secret, stringToSign, crypto),
+    options,
+  );
+}
+
+/** The MAC bytes as sent: lower-case hex or standard base64, as configured. */
+export function hmacEncodeSignature(
+  mac: Uint8Array,
+  options: Pick<ResolvedHmacOptions, 'encoding'>,
+): string {
   return options.encoding === 'base64' ? toBase64(mac) : toHex(mac);
 }
 
@@ -95,6 +105,21 @@ export function hmacTimestamp(nowMs: number, unit: 's' | 'ms'): string {
     throw new RangeError(`hmacTimestamp: nowMs must be a finite number >= 0, got ${nowMs}`);
   }
   return String(unit === 's' ? Math.floor(nowMs / 1000) : Math.floor(nowMs));
+}
+
+/**
+ * The timestamp and nonce of one request: the given ones (debugging, vectors) or fresh
+ * ones from the clock and the CSPRNG; the nonce is `''` when nonces are off.
+ */
+export function hmacRequestStamp(
+  request: Pick<HmacRequestInput, 'now' | 'timestamp' | 'nonce' | 'random'>,
+  options: Pick<ResolvedHmacOptions, 'timestampUnit' | 'nonce'>,
+): { timestamp: string; nonce: string } {
+  const timestamp = request.timestamp ?? hmacTimestamp(request.now, options.timestampUnit);
+  if (!/^\d+$/.test(timestamp))
+    throw new SignetConfigError('hmac: timestamp must be decimal digits');
+  const nonce = options.nonce ? (request.nonce ?? randomHexNonce(16, request.random)) : '';
+  return { timestamp, nonce };
 }
 
 /** One request to sign. */
@@ -150,17 +175,12 @@ export function hmacSignRequest(
   options: HmacProfileOptions | ResolvedHmacOptions,
 ): HmacSignedRequest {
   const resolved = resolveHmacOptions(options);
-  const timestamp = request.timestamp ?? hmacTimestamp(request.now, resolved.timestampUnit);
-  if (!/^\d+$/.test(timestamp))
-    throw new SignetConfigError('hmac: timestamp must be decimal digits');
-  let nonce = '';
-  if (resolved.nonce) nonce = request.nonce ?? randomHexNonce(16, request.random);
+  const stamp = hmacRequestStamp(request, resolved);
   const canonical = hmacCanonicalRequest({
     keyId: resolved.keyId,
     method: request.method,
     pathWithQuery: request.pathWithQuery,
-    timestamp,
-    nonce,
+    ...stamp,
     bodyHash: hmacBodyHash(request.body, resolved.bodyHash, request.crypto),
   });
   const stringToSign = hmacStringToSign(canonical);

@@ -85,6 +85,20 @@ describe('verifyHmacRequest', () => {
     );
   });
 
+  test('a JCS body with a number beyond the double range is a refusal, not an exception', () => {
+    // Found by the property above: flipping one bit of `e+308` gave `e+309` (-Infinity).
+    const options = { bodyHash: 'jcs' as const };
+    const good = signedRequest(options, 'GET', '/', '[-1.7976384075340312e+308]');
+    const result = verifyHmacRequest(
+      { ...good, body: '[-1.7976384075340312e+309]' },
+      { ...options, secret },
+    );
+    expect(result).toMatchObject({ ok: false, problem: 'bad-body-hash' });
+    expect(result.ok ? '' : result.message).toMatch(
+      /cannot be hashed with bodyHash 'jcs'.*Infinity/,
+    );
+  });
+
   test('names each missing or bad part', () => {
     const good = signedRequest({}, 'POST', '/o', '{"a":1}');
     const headers = good.headers as Record<string, string>;
