@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', signer: 'src/signer.ts' },
+  entry: {
+    index: 'src/index.ts',
+    signer: 'src/signer/index.ts',
+    'signer/jitai': 'src/signer/jitai.ts',
+    'signer/dataflux': 'src/signer/dataflux.ts',
+    'signer/hmac': 'src/signer/hmac.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -1,6 +1,7 @@
 // @signet/sdk-browser — sdk-core's public names, with browser-flavoured factories: the
 // client factories and the secret-holding strategies refuse a signing secret unless
-// `dangerouslyAllowSecretInBrowser: true`. Delegated signing: `remoteSigner`.
+// `dangerouslyAllowSecretInBrowser: true`. Delegated signing: `remoteSigner`. WebCrypto
+// signers (also their own entries, `@signet/sdk-browser/signer/*`): `signJitaiRequest`…
 // Regenerate the re-export block with:
 //   node scripts/reexports.mjs --except createJitaiClient,createDataFluxClient,createClient,jitai,dataflux,hmacSignature
 
@@ -131,8 +132,10 @@ export {
   DIGEST_ALGORITHMS,
   DigestSession,
   dataFluxHeaders,
+  dataFluxJsonDumps,
   dataFluxNonce,
   dataFluxSign,
+  dataFluxStringToSign,
   dataFluxTimestamp,
   dfJsonDumps,
   diffParamStr,
@@ -151,10 +154,13 @@ export {
   HMAC_WINDOW_MS,
   hashHex,
   hmacBodyHash,
+  hmacBodyHashInput,
   hmacBytes,
   hmacCanonicalRequest,
+  hmacEncodeSignature,
   hmacHex,
   hmacRequestHeaders,
+  hmacRequestStamp,
   hmacResponseStringToSign,
   hmacSignRequest,
   hmacSignString,
@@ -229,3 +235,11 @@ export {
   jitai,
 } from './clients.js';
 export type { AllowSecretInBrowser } from './secret-guard.js';
+export type {
+  DataFluxRequestToSign,
+  DataFluxSignedRequest,
+  HmacRequestToSign,
+  JitaiRequestToSign,
+  JitaiSignedRequest,
+} from './signer/index.js';
+export { signDataFluxRequest, signHmacRequest, signJitaiRequest } from './signer/index.js';

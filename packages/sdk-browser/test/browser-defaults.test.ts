@@ -2,7 +2,6 @@ import * as core from '@signet/sdk-core';
 import { createDataFluxEmulator, createJitaiEmulator } from '@signet/sdk-core/testing';
 import { describe, expect, test } from 'vitest';
 import * as browser from '../src/index.js';
-import * as signer from '../src/signer.js';
 
 const SECRET = 'browser-secret-never-in-messages-42';
 
@@ -28,10 +27,10 @@ describe('@signet/sdk-browser exports', () => {
     expect(browser.digest).toBe(core.digest);
   });
 
-  test('the signer entry has the recipes and no client', () => {
-    expect(typeof signer.jitaiSign).toBe('function');
-    expect(typeof signer.dataFluxSign).toBe('function');
-    expect('createJitaiClient' in signer).toBe(false);
+  test('the WebCrypto signers are in the main entry too', () => {
+    expect(typeof browser.signJitaiRequest).toBe('function');
+    expect(typeof browser.signDataFluxRequest).toBe('function');
+    expect(typeof browser.signHmacRequest).toBe('function');
   });
 });
 

@@ -1,0 +1,12 @@
+// @signet/sdk-browser/signer — the three signing recipes without the HTTP client (no ky),
+// hashing on WebCrypto: for code that builds its own requests on machines the partner
+// controls (edge functions, workers). One profile only? Import its own entry
+// (`@signet/sdk-browser/signer/jitai`, `/signer/dataflux`, `/signer/hmac`): each stays
+// under 4 KB min+gzip. Every name explicitly, never `export *`.
+
+export type { DataFluxRequestToSign, DataFluxSignedRequest } from './dataflux.js';
+export { signDataFluxRequest } from './dataflux.js';
+export type { HmacRequestToSign } from './hmac.js';
+export { signHmacRequest } from './hmac.js';
+export type { JitaiRequestToSign, JitaiSignedRequest } from './jitai.js';
+export { signJitaiRequest } from './jitai.js';
