@@ -6,10 +6,11 @@
 
 /**
  * @param {Record<string, any>} sdk the `@signet/sdk-core` module namespace
+ * @param {Record<string, any>} signer the `@signet/sdk-browser/signer` namespace (WebCrypto)
  * @param {{ vectors: Record<string, any[]>, urls: Record<string, string>, keys: Record<string, any> }} input
  * @returns {Promise<{ passed: number, failed: number, checks: { name: string, ok: boolean, detail: string }[] }>}
  */
-export async function runSmoke(sdk, input) {
+export async function runSmoke(sdk, signer, input) {
   const checks = [];
   const check = async (name, body) => {
     try {
@@ -71,6 +72,26 @@ export async function runSmoke(sdk, input) {
       expectEqual([signed.stringToSign, signed.sign], [c.stringToSign, c.sign], c.name);
     }
     return `${vectors.dataflux.length} cases`;
+  });
+
+  await check('WebCrypto signers reproduce the JitAi and DataFlux vectors', async () => {
+    for (const c of vectors.jitaiRequests) {
+      const args = sdk.parseLossless(c.argsJson);
+      const signed = await signer.signJitaiRequest({
+        accessKey: 'ak',
+        accessSecret: c.secret,
+        args,
+        timestamp: c.timestamp,
+      });
+      expectEqual(signed.accessSign, c.accessSign, `${c.name} accessSign`);
+    }
+    for (const c of vectors.dataflux) {
+      const { method, pathWithQuery, timestamp, nonce, body, akSecret } = c;
+      const input = { akId: 'ak', method, pathWithQuery, timestamp, nonce, body, akSecret };
+      const signed = await signer.signDataFluxRequest(input);
+      expectEqual(signed.sign, c.sign, `${c.name} sign`);
+    }
+    return `${vectors.jitaiRequests.length + vectors.dataflux.length} cases`;
   });
 
   await check('CSPRNG nonces', () => {

@@ -292,6 +292,62 @@ describe('sdk-browser in Chromium', () => {
     });
   });
 
+  test('WebCrypto signers: JitAi and DataFlux calls signed in the page pass the verifying servers', async () => {
+    const outcome = await inPage(async ({ jitai, dataflux }) => {
+      const s = window.signet;
+      const args = { orderId: 'W-7', note: 'é∑😀' };
+      const key = { accessKey: 'ak_browser_01', accessSecret: 'browser-key-secret-6a1f0c9e2d7b' };
+      let refused = 'accepted';
+      try {
+        await s.signJitaiRequest({ ...key, args });
+      } catch (e) {
+        refused = e instanceof s.SignetConfigError ? 'SignetConfigError' : String(e);
+      }
+      const signed = await s.signJitaiRequest({
+        ...key,
+        args,
+        dangerouslyAllowSecretInBrowser: true,
+      });
+      const jitaiResponse = await fetch(`${jitai}/services/OrderSvc/query`, {
+        method: 'POST',
+        headers: signed.headers,
+        body: JSON.stringify(args),
+      });
+      const text = await jitaiResponse.text();
+      const result = s.verifyJitaiResponse(text, { secret: key.accessSecret }) as {
+        orderId: string;
+      };
+      const body = { kwargs: { x: 1 } };
+      const path = '/api/v1/func/demo__main.echo';
+      const aksk = await s.signDataFluxRequest({
+        akId: 'ak-web',
+        akSecret: 'sk-web-9f8e7d6c',
+        method: 'POST',
+        pathWithQuery: path,
+        body,
+        dangerouslyAllowSecretInBrowser: true,
+      });
+      const dataFluxResponse = await fetch(`${dataflux}${path}`, {
+        method: 'POST',
+        headers: { ...aksk.headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return {
+        refused,
+        secureContext: window.isSecureContext,
+        jitai: { status: jitaiResponse.status, orderId: result.orderId },
+        dataflux: { status: dataFluxResponse.status, body: await dataFluxResponse.json() },
+      };
+    });
+    expect(outcome).toMatchObject({
+      refused: 'SignetConfigError',
+      secureContext: true,
+      jitai: { status: 200, orderId: 'W-7' },
+      dataflux: { status: 200, body: { ok: true, data: { result: { got: { x: 1 } } } } },
+    });
+    expect(jitaiEmulator.calls.at(-1)).toMatchObject({ auth: 'signed', ok: true });
+  });
+
   test('bearer, fixed field and Basic work as in Node', async () => {
     const results = await inPage(async ({ jitai, dataflux }) => {
       const s = window.signet;
