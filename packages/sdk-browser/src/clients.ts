@@ -3,10 +3,10 @@ import {
   type ClientOptions,
   createClient as coreCreateClient,
   createDataFluxClient as coreCreateDataFluxClient,
-  createJitaiClient as coreCreateJitaiClient,
   dataflux as coreDataflux,
   hmacSignature as coreHmacSignature,
   jitai as coreJitai,
+  createJitaiClientWithAuth,
   type DataFluxAuthOptions,
   type DataFluxClient,
   type DataFluxClientOptions,
@@ -19,6 +19,7 @@ import {
   type JitaiClientOptions,
   type JitaiStrategy,
   type ServiceMap,
+  SignetConfigError,
 } from '@signet/sdk-core';
 import { type AllowSecretInBrowser, refuseSecret, withoutOptIn } from './secret-guard.js';
 
@@ -78,7 +79,21 @@ export function createJitaiClient<S extends ServiceMap = Record<string, object>>
   options: BrowserJitaiClientOptions,
 ): JitaiClient<S> {
   refuseSecret('createJitaiClient', 'accessSecret', options?.accessSecret, options);
-  return coreCreateJitaiClient<S>(browserOptions('createJitaiClient', options));
+  if (options?.accessSecret !== undefined) {
+    // Opted in: still through jitai(), so bundles that sign remotely carry no local signer.
+    throw new SignetConfigError(
+      'createJitaiClient: in sdk-browser a local secret goes through the strategy: ' +
+        'auth: jitai({ accessKey, accessSecret, dangerouslyAllowSecretInBrowser: true })',
+    );
+  }
+  if (!options?.auth) {
+    throw new SignetConfigError(
+      'createJitaiClient: pass auth: remoteSigner({ endpoint }) (the secret stays on your ' +
+        'backend), or bearer(token) for interceptor-protected functions',
+    );
+  }
+  const browser = browserOptions('createJitaiClient', options);
+  return createJitaiClientWithAuth<S>(browser, browser.auth as AuthStrategy);
 }
 
 /** `createDataFluxClient` for browsers (see {@link BrowserClientOptions}). */

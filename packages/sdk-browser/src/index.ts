@@ -123,6 +123,7 @@ export {
   compareCodePoints,
   computeDigestResponse,
   computeRspauth,
+  createJitaiClientWithAuth,
   createLosslessObject,
   customAuth,
   DATAFLUX_HEADERS,

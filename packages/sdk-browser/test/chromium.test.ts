@@ -259,9 +259,11 @@ describe('sdk-browser in Chromium', () => {
       const secret = 'browser-key-secret-6a1f0c9e2d7b';
       const allowed = s.createJitaiClient({
         baseUrl: jitai,
-        accessKey: 'ak_browser_01',
-        accessSecret: secret,
-        dangerouslyAllowSecretInBrowser: true,
+        auth: s.jitai({
+          accessKey: 'ak_browser_01',
+          accessSecret: secret,
+          dangerouslyAllowSecretInBrowser: true,
+        }),
       });
       const aksk = s.createDataFluxClient({
         baseUrl: dataflux,

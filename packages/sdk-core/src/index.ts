@@ -87,7 +87,7 @@ export type {
 } from './client/generic-client.js';
 export { createClient } from './client/generic-client.js';
 export type { JitaiClient, JitaiClientOptions, JitaiDebugReport } from './client/jitai-client.js';
-export { createJitaiClient } from './client/jitai-client.js';
+export { createJitaiClient, createJitaiClientWithAuth } from './client/jitai-client.js';
 export type {
   JitaiArgDetail,
   JitaiFunctionDetail,

@@ -119,6 +119,7 @@ export {
   compareCodePoints,
   computeDigestResponse,
   computeRspauth,
+  createJitaiClientWithAuth,
   createLosslessObject,
   customAuth,
   DATAFLUX_HEADERS,

@@ -16,7 +16,7 @@ export interface DigestAuthOptions {
   /** Check `rspauth` in `Authentication-Info` when the server sends one (default true). */
   verifyServer?: boolean;
   random?: RandomSource;
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 const PENDING = 'digest.pending';

@@ -35,7 +35,12 @@ export interface AuthSignState {
   /** 0 for the first attempt, then 1, 2... for ky's retries and signet's re-sends. */
   readonly attempt: number;
   readonly random: RandomSource;
-  readonly crypto: CryptoProvider;
+  /**
+   * The client's `crypto` option. Undefined: the process-wide default, which every
+   * signet recipe falls back to when given none (`getDefaultCrypto()` for your own
+   * hashing). Resolving it late keeps the pure-JS hashes out of bundles that never hash.
+   */
+  readonly crypto: CryptoProvider | undefined;
   /**
    * Diagnostics a strategy leaves for the client (never secrets): e.g. the masked
    * JitAi paramStr, used by debug mode.
@@ -74,7 +79,8 @@ export interface AuthResponseState {
 export interface JitaiVerifyState {
   readonly data: LosslessJson;
   readonly now: number;
-  readonly crypto: CryptoProvider;
+  /** As in {@link AuthSignState.crypto}. */
+  readonly crypto: CryptoProvider | undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AuthStrategy } from '../auth/types.js';
 import { SkewClock } from '../clock.js';
-import { type CryptoProvider, getDefaultCrypto } from '../crypto/provider.js';
+import type { CryptoProvider } from '../crypto/provider.js';
 import { type RandomSource, secureRandom } from '../crypto/random.js';
 import { SignetConfigError } from '../errors.js';
 import type { BigIntMode, ClientOptions, RetryOptions } from './options.js';
@@ -29,7 +29,8 @@ export interface ClientConfig {
   allowInsecureHttp: boolean;
   debug: boolean;
   random: RandomSource;
-  crypto: CryptoProvider;
+  /** Undefined: the process-wide default, resolved where something is hashed. */
+  crypto: CryptoProvider | undefined;
   /** Identifier shown in call records (access key, AK id...), never a secret. */
   keyId: string | undefined;
 }
@@ -121,7 +122,7 @@ export function normalizeConfig(options: ClientOptions, keyId?: string): ClientC
     allowInsecureHttp: options.allowInsecureHttp ?? false,
     debug: options.debug ?? false,
     random: options.random ?? secureRandom,
-    crypto: options.crypto ?? getDefaultCrypto(),
+    crypto: options.crypto,
     keyId,
   };
 }

@@ -82,7 +82,25 @@ const API_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
 export function createJitaiClient<S extends ServiceMap = Record<string, object>>(
   options: JitaiClientOptions,
 ): JitaiClient<S> {
-  const auth = resolveAuth(options);
+  return createJitaiClientWithAuth<S>(options, resolveAuth(options));
+}
+
+/**
+ * The JitAi client over an auth strategy already chosen: {@link createJitaiClient}
+ * without its `accessKey` + `accessSecret` shortcut, so a bundle that signs remotely
+ * (`remoteSigner`) or with a token carries no local JitAi signer and no pure-JS hash.
+ * sdk-browser's `createJitaiClient` is built on it.
+ */
+export function createJitaiClientWithAuth<S extends ServiceMap = Record<string, object>>(
+  options: Omit<JitaiClientOptions, 'accessSecret' | 'auth'>,
+  auth: AuthStrategy,
+): JitaiClient<S> {
+  if (options === null || typeof options !== 'object') {
+    throw new SignetConfigError('createJitaiClient: options must be an object');
+  }
+  if (typeof auth?.kind !== 'string') {
+    throw new SignetConfigError('createJitaiClient: auth must be an auth strategy');
+  }
   const accessKey = options.accessKey ?? (auth as { accessKey?: string }).accessKey;
   const config = normalizeConfig({ ...options, auth }, accessKey);
   const windowMs = options.windowMs ?? 300_000;

@@ -69,7 +69,7 @@ export interface ClientOptions {
   /** Random source for nonces (tests). Default `crypto.getRandomValues`. */
   random?: RandomSource;
   /** Hash provider (sdk-node plugs `node:crypto`). */
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /** Per-call options. */

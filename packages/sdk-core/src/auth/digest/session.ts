@@ -21,7 +21,7 @@ export interface DigestSessionOptions {
   password: string;
   /** Source of cnonce bytes; default `crypto.getRandomValues`. */
   random?: RandomSource;
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
   /**
    * Algorithms to accept, best first. Default: SHA-512-256, SHA-512-256-sess, SHA-256,
    * SHA-256-sess, MD5, MD5-sess. A `-sess` variant ranks just below its plain form: it

@@ -20,7 +20,7 @@ export interface DataFluxSignInput {
   body: unknown;
   akSecret: string;
   /** Where MD5 and HMAC-SHA1 run (default: the process-wide provider). */
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /** Every intermediate of a DataFlux signature, for debugging and vector checks. */

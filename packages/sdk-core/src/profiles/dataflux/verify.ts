@@ -32,7 +32,7 @@ export interface DataFluxVerifyInput {
   now: number;
   /** Largest accepted |timestamp − now| in seconds; default 900 (900 itself passes). */
   windowSeconds?: number;
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 export type DataFluxVerifyResult = { ok: true } | { ok: false; message: DataFluxAuthMessage };

@@ -137,7 +137,7 @@ export interface HmacRequestInput {
   nonce?: string;
   /** Where a fresh nonce comes from (default: the CSPRNG). */
   random?: RandomSource;
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /** Every step of a signed request. */

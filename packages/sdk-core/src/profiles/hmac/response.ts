@@ -47,7 +47,7 @@ export interface HmacResponseInput {
   requestNonce: string;
   /** Server clock, Unix ms. */
   now: number;
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /**
@@ -87,7 +87,7 @@ export interface HmacResponseToVerify {
   now: number;
   /** Largest accepted |now − timestamp|; default {@link HMAC_WINDOW_MS} (the bound passes). */
   windowMs?: number;
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /**

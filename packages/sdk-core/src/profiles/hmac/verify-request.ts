@@ -34,7 +34,7 @@ export interface HmacRequestToVerify {
   now: number;
   /** Largest accepted |now − timestamp|; default 300 000 ms (the bound passes). */
   windowMs?: number;
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /** Server-side options: the profile's, with the secret looked up by key id. */

@@ -6,7 +6,7 @@ export interface JitaiRespondOptions {
   secret: string;
   /** The server's Unix ms. */
   timestamp: number;
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /** The signed `data` member of a JitAi envelope. */

@@ -11,7 +11,7 @@ export interface JitaiSignOptions {
   /** The accessSecret. */
   secret: string;
   /** Where SHA-1 runs (default: the process-wide provider). */
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /**

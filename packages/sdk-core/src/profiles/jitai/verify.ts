@@ -26,7 +26,7 @@ export interface JitaiVerifyOptions {
   now: number;
   /** Largest accepted |now − timestamp| in ms; default 300 000 (exactly 300 000 passes). */
   windowMs?: number;
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /**
@@ -100,7 +100,7 @@ export interface JitaiVerifyResponseOptions {
   windowMs?: number;
   /** Integers beyond ±(2^53−1) in the result: `bigint` (default), `string` or `number`. */
   bigint?: BigIntMode;
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /**
