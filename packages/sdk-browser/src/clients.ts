@@ -2,10 +2,10 @@ import {
   type AuthStrategy,
   type ClientOptions,
   createClient as coreCreateClient,
-  createDataFluxClient as coreCreateDataFluxClient,
   dataflux as coreDataflux,
   hmacSignature as coreHmacSignature,
   jitai as coreJitai,
+  createDataFluxClientWithAuth,
   createJitaiClientWithAuth,
   type DataFluxAuthOptions,
   type DataFluxClient,
@@ -98,7 +98,16 @@ export function createJitaiClient<S extends ServiceMap = Record<string, object>>
 
 /** `createDataFluxClient` for browsers (see {@link BrowserClientOptions}). */
 export function createDataFluxClient(options: BrowserDataFluxClientOptions): DataFluxClient {
-  return coreCreateDataFluxClient(browserOptions('createDataFluxClient', options));
+  refuseSecret('createDataFluxClient', 'akSecret', options?.akSecret, options);
+  if (options?.akId !== undefined || options?.akSecret !== undefined) {
+    // Opted in: still through dataflux(), so bundles without AK/SK carry no signer.
+    throw new SignetConfigError(
+      'createDataFluxClient: in sdk-browser a local secret goes through the strategy: ' +
+        'auth: dataflux({ akId, akSecret, dangerouslyAllowSecretInBrowser: true })',
+    );
+  }
+  const browser = browserOptions('createDataFluxClient', options);
+  return createDataFluxClientWithAuth(browser, browser?.auth);
 }
 
 /** `createClient` for browsers (see {@link BrowserClientOptions}). */

@@ -123,6 +123,7 @@ export {
   compareCodePoints,
   computeDigestResponse,
   computeRspauth,
+  createDataFluxClientWithAuth,
   createJitaiClientWithAuth,
   createLosslessObject,
   customAuth,

@@ -42,6 +42,11 @@ describe('a signing secret in browser code', () => {
       'createJitaiClient({ accessSecret })',
       () => browser.createJitaiClient({ ...base, accessSecret: SECRET }),
     ],
+    [
+      'createDataFluxClient({ akSecret })',
+      () =>
+        browser.createDataFluxClient({ baseUrl: 'https://d.test', akId: 'i', akSecret: SECRET }),
+    ],
     ['jitai()', () => browser.jitai({ accessKey: 'ak', accessSecret: SECRET })],
     ['dataflux()', () => browser.dataflux({ akId: 'id', akSecret: SECRET })],
     ['hmacSignature()', () => browser.hmacSignature({ keyId: 'k', secret: SECRET })],
@@ -104,6 +109,16 @@ describe('a signing secret in browser code', () => {
       /auth: jitai\(\{ accessKey, accessSecret, dangerouslyAllowSecretInBrowser: true \}\)/,
     );
     expect(() => browser.createJitaiClient({ ...base })).toThrow(/pass auth: remoteSigner/);
+    const akShortcut = () =>
+      browser.createDataFluxClient({
+        baseUrl: 'https://d.test',
+        akId: 'i',
+        akSecret: SECRET,
+        dangerouslyAllowSecretInBrowser: true,
+      });
+    expect(akShortcut).toThrow(
+      /auth: dataflux\(\{ akId, akSecret, dangerouslyAllowSecretInBrowser: true \}\)/,
+    );
     const strategy = browser.jitai({
       accessKey: 'ak',
       accessSecret: SECRET,

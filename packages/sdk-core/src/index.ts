@@ -79,7 +79,7 @@ export type {
   DataFluxClientOptions,
   SyncOptions,
 } from './client/dataflux-client.js';
-export { createDataFluxClient } from './client/dataflux-client.js';
+export { createDataFluxClient, createDataFluxClientWithAuth } from './client/dataflux-client.js';
 export type {
   GenericClient,
   GenericRequestOptions,

@@ -119,6 +119,7 @@ export {
   compareCodePoints,
   computeDigestResponse,
   computeRspauth,
+  createDataFluxClientWithAuth,
   createJitaiClientWithAuth,
   createLosslessObject,
   customAuth,

@@ -74,7 +74,25 @@ export interface DataFluxClient {
  * ```
  */
 export function createDataFluxClient(options: DataFluxClientOptions): DataFluxClient {
-  const auth = resolveAuth(options);
+  return createDataFluxClientWithAuth(options, resolveAuth(options));
+}
+
+/**
+ * The DataFlux client over an auth strategy already chosen (or none): {@link
+ * createDataFluxClient} without its `akId` + `akSecret` shortcut, so a bundle that uses
+ * `basic()`, `fixedField()` or `digest()` carries no AK/SK signer. sdk-browser's
+ * `createDataFluxClient` is built on it.
+ */
+export function createDataFluxClientWithAuth(
+  options: Omit<DataFluxClientOptions, 'akId' | 'akSecret' | 'auth'>,
+  auth: AuthStrategy | undefined,
+): DataFluxClient {
+  if (options === null || typeof options !== 'object') {
+    throw new SignetConfigError('createDataFluxClient: options must be an object');
+  }
+  if (auth !== undefined && typeof auth?.kind !== 'string') {
+    throw new SignetConfigError('createDataFluxClient: auth must be an auth strategy');
+  }
   const keyId = (auth as { akId?: string } | undefined)?.akId;
   const config = normalizeConfig({ ...options, auth }, keyId);
   return {
