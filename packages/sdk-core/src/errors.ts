@@ -18,6 +18,26 @@ export class SignetError extends Error {
   constructor(message: string, options: SignetErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
   }
+
+  /**
+   * What `JSON.stringify(error)` writes, for logs: name, message and the error's fields,
+   * with bigints (big integers in a decoded body) as decimal strings and `Headers` as a
+   * plain object. Without it the bigints would make `JSON.stringify` throw.
+   */
+  toJSON(): Record<string, unknown> {
+    return { ...(jsonSafe({ ...this }) as object), name: this.name, message: this.message };
+  }
+}
+
+function jsonSafe(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Headers) return Object.fromEntries(value);
+  if ('toJSON' in value && typeof value.toJSON === 'function') return value;
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = jsonSafe(item);
+  return out;
 }
 
 /** Bad input found before anything was sent: wrong option, ambiguous args, unsafe URL. */
