@@ -60,11 +60,20 @@ function render(all) {
         '',
         `## ${section}`,
         '',
-        'Minified + gzip, with every dependency (size-limit, esbuild).',
+        'Minified + gzip, with every dependency (size-limit 14 and its rolldown bundler).',
         '',
       );
       out.push(
         ...table(['Bundle', 'Size', 'Budget', 'Target'], body, ['left', 'right', 'right', 'left']),
+        '',
+        'Reading the table: the delegated client is ky plus signet\'s client (the row without',
+        'ky): the engine with retries, timeouts and per-attempt re-signing, clock-skew',
+        'handling, the typed errors, the lossless JSON reader that keeps integers beyond 2^53,',
+        'the Python-exact canonical JSON that refuses ambiguous args before sending, remote',
+        'signing and verification, call records. It carries no local signer and no pure-JS',
+        'hash. The signer entries hash on WebCrypto; what remains is the canonical JSON of',
+        'their platform with its refusal messages, MD5 from @noble/hashes for DataFlux',
+        '(WebCrypto has none) and the in-page secret guard (about 0.2 kB).',
       );
       continue;
     }
