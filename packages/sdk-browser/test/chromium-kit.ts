@@ -64,7 +64,7 @@ export async function bundleTestPage(esbuild: Esbuild): Promise<string> {
   return result.outputFiles![0]!.text;
 }
 
-/** Chromium flags for CI containers (DEVELOPERS.md). */
+/** Chromium flags for CI containers (the project brief; DEVELOPERS.md). */
 export const CHROMIUM_ARGS: string[] = [
   '--no-sandbox',
   '--headless',
