@@ -66,7 +66,7 @@ function render(all) {
       out.push(
         ...table(['Bundle', 'Size', 'Budget', 'Target'], body, ['left', 'right', 'right', 'left']),
         '',
-        'Reading the table: the delegated client is ky plus signet\'s client (the row without',
+        "Reading the table: the delegated client is ky plus signet's client (the row without",
         'ky): the engine with retries, timeouts and per-attempt re-signing, clock-skew',
         'handling, the typed errors, the lossless JSON reader that keeps integers beyond 2^53,',
         'the Python-exact canonical JSON that refuses ambiguous args before sending, remote',
