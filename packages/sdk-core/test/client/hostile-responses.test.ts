@@ -12,6 +12,7 @@ import {
   dataflux,
   digest,
   hmacSignature,
+  remoteSigner,
   SignetError,
 } from '../../src/index.js';
 
@@ -64,8 +65,21 @@ const envelope = fc.record(
   },
   { requiredKeys: [] },
 );
+/** What a signer endpoint could answer, right or wrong. */
+const signerAnswer = fc.record(
+  {
+    headers: fc.oneof(
+      fc.record({ accessKey: field, timestamp: field, accessSign: field }, { requiredKeys: [] }),
+      field,
+    ),
+    ok: field,
+    error: fc.oneof(fc.record({ name: field, message: field, problem: field }), field),
+  },
+  { requiredKeys: [] },
+);
 /** A body: an envelope, its text cut or corrupted, JSON of another shape, or junk. */
 const bodyText = fc.oneof(
+  signerAnswer.map((a) => JSON.stringify(a)),
   envelope.map((e) => JSON.stringify(e)),
   fc
     .tuple(
@@ -137,6 +151,16 @@ const callers: Record<string, (fetchFn: typeof fetch) => Promise<unknown>> = {
       baseUrl: 'http://127.0.0.1:9/api/o/a',
       accessKey: 'ak',
       accessSecret: SECRET,
+      allowInsecureHttp: true,
+      fetch: f,
+      ...common,
+    }).call('services.S.f', { a: 1 }),
+  // The signer endpoint answers from the same script as the API: headers of every type,
+  // verdicts, refusals, junk.
+  'jitai (remoteSigner, remote verification)': (f) =>
+    createJitaiClient({
+      baseUrl: 'http://127.0.0.1:9/api/o/a',
+      auth: remoteSigner({ endpoint: 'http://127.0.0.1:9/sign', fetch: f }),
       allowInsecureHttp: true,
       fetch: f,
       ...common,
