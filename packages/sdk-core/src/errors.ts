@@ -19,14 +19,19 @@ export class SignetError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
   }
 
-  /**
-   * What `JSON.stringify(error)` writes, for logs: name, message and the error's fields,
-   * with bigints (big integers in a decoded body) as decimal strings and `Headers` as a
-   * plain object. Without it the bigints would make `JSON.stringify` throw.
-   */
+  /** What `JSON.stringify(error)` writes, for logs: name, message and the error's fields. */
   toJSON(): Record<string, unknown> {
-    return { ...(jsonSafe({ ...this }) as object), name: this.name, message: this.message };
+    return { ...(this as object), name: this.name, message: this.message };
   }
+}
+
+/**
+ * `toJSON` of the errors that carry what a server sent (a decoded body, `detail`,
+ * `Headers`): bigints (integers beyond 2^53) as decimal strings and `Headers` as a plain
+ * object, where they would make `JSON.stringify` throw or print `{}`.
+ */
+function safeRecord(error: SignetError): Record<string, unknown> {
+  return { ...(jsonSafe({ ...error }) as object), name: error.name, message: error.message };
 }
 
 function jsonSafe(value: unknown): unknown {
@@ -71,6 +76,10 @@ export class SignetHttpError extends SignetError {
     this.url = options.url;
     this.method = options.method;
   }
+
+  override toJSON(): Record<string, unknown> {
+    return safeRecord(this);
+  }
 }
 
 export interface SignetApiErrorOptions extends SignetErrorOptions {
@@ -110,6 +119,10 @@ export class SignetApiError extends SignetError {
     this.traceId = options.traceId;
     this.waitSeconds = options.waitSeconds;
     this.platformMessage = options.platformMessage;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return safeRecord(this);
   }
 }
 
