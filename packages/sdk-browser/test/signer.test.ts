@@ -1,8 +1,6 @@
 // The WebCrypto signer entries against the shared vectors and against sdk-core's
 // synchronous recipes (noble), plus their refusals. Node's WebCrypto is the same API the
 // browsers, Deno, Bun and workerd offer; chromium.test.ts runs them in a real browser.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   dataFluxSign,
   fromHex,
@@ -17,51 +15,24 @@ import {
 } from '@signet/sdk-core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import {
+  type DataFluxVector,
+  type JitaiRequestVector,
+  type Rfc4231Vector,
+  readVectors,
+} from '../../sdk-core/test/helpers/vectors.js';
 import { signDataFluxRequest } from '../src/signer/dataflux.js';
 import { signHmacRequest } from '../src/signer/hmac.js';
 import * as signerEntry from '../src/signer/index.js';
 import { signJitaiRequest } from '../src/signer/jitai.js';
 import { webDigest, webHmac } from '../src/signer/web-crypto.js';
 
-const vectorsDir =
-  process.env.SIGNET_VECTORS_DIR ?? path.resolve(process.cwd(), '../shared/vectors');
-const vectors = <T>(file: string): T[] =>
-  (JSON.parse(readFileSync(path.join(vectorsDir, file), 'utf8')) as { cases: T[] }).cases;
-
-interface JitaiCase {
-  name: string;
-  secret: string;
-  timestamp: number;
-  argsJson: string;
-  accessSign: string;
-}
-interface DataFluxCase {
-  name: string;
-  akSecret: string;
-  method: string;
-  pathWithQuery: string;
-  timestamp: string;
-  nonce: string;
-  body: unknown;
-  jsonDumps: string;
-  bodyMd5: string;
-  stringToSign: string;
-  sign: string;
-}
-interface Rfc4231Case {
-  id: string;
-  key: string;
-  data: string;
-  truncateBits?: number;
-  expected: Record<string, string>;
-}
-
 afterEach(() => {
   vi.unstubAllGlobals();
 });
 
 describe('signJitaiRequest (WebCrypto SHA-1)', () => {
-  const cases = vectors<JitaiCase>('jitai/requests.json');
+  const cases = readVectors<JitaiRequestVector>('jitai/requests.json').cases;
 
   test('walks jitai/requests.json: 60 cases', () => {
     expect(cases).toHaveLength(60);
@@ -154,7 +125,7 @@ describe('signJitaiRequest (WebCrypto SHA-1)', () => {
 });
 
 describe('signDataFluxRequest (noble MD5 + WebCrypto HMAC-SHA1)', () => {
-  const cases = vectors<DataFluxCase>('dataflux/requests.json');
+  const cases = readVectors<DataFluxVector>('dataflux/requests.json').cases;
 
   test('walks dataflux/requests.json: 40 cases, 5 of them with an empty akSecret', () => {
     expect(cases).toHaveLength(40);
@@ -318,7 +289,7 @@ describe('signHmacRequest (WebCrypto SHA-256 and HMAC)', () => {
 
 describe('WebCrypto helpers', () => {
   test('RFC 4231 HMAC-SHA-256/512 known answers, raw keys', async () => {
-    const cases = vectors<Rfc4231Case>('hmac/rfc4231.json');
+    const cases = readVectors<Rfc4231Vector>('hmac/rfc4231.json').cases;
     expect(cases).toHaveLength(7);
     for (const c of cases) {
       for (const [label, expected] of Object.entries(c.expected)) {

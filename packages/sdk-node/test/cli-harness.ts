@@ -109,7 +109,3 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
     child.stdin.end(options.stdin ?? '');
   });
 }
-
-/** The shared conformance vectors (`SIGNET_VECTORS_DIR` overrides). */
-export const VECTORS: string =
-  process.env.SIGNET_VECTORS_DIR ?? resolve(packages, '../../shared/vectors');

@@ -1,50 +1,21 @@
 // The offline commands of the built CLI against the shared conformance vectors:
 // debug-sign (jitai, dataflux, hmac), verify-response and keygen.
 import { createHash, createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ensureBuilt, runCli, VECTORS } from './cli-harness.js';
+import {
+  type DataFluxVector,
+  type JitaiRequestVector,
+  type JitaiResponseVector,
+  readVectors,
+} from '../../sdk-core/test/helpers/vectors.js';
+import { ensureBuilt, runCli } from './cli-harness.js';
 
-interface JitaiRequestCase {
-  name: string;
-  secret: string;
-  timestamp: number;
-  argsJson: string;
-  paramStrMasked: string;
-  accessSign: string;
-  needsLosslessNumbers: boolean;
-}
-interface DataFluxCase {
-  name: string;
-  akSecret: string;
-  method: string;
-  pathWithQuery: string;
-  timestamp: string;
-  nonce: string;
-  body: unknown;
-  jsonDumps: string;
-  bodyMd5: string;
-  stringToSign: string;
-  sign: string;
-}
-interface JitaiResponseCase {
-  name: string;
-  secret: string;
-  now: number;
-  bodyText: string;
-  expect: 'ok' | 'bad-signature' | 'expired';
-}
-
-// The vector files keep Python number lexemes: read the fields we use through JSON.parse,
-// which is fine for strings and safe integers (timestamps, now).
-const cases = <T>(file: string): T[] =>
-  JSON.parse(readFileSync(join(VECTORS, file), 'utf8')).cases as T[];
-
-const jitaiRequests = cases<JitaiRequestCase>('jitai/requests.json');
-const dataFluxRequests = cases<DataFluxCase>('dataflux/requests.json');
-const jitaiResponses = cases<JitaiResponseCase>('jitai/responses.json');
+const jitaiRequests = readVectors<JitaiRequestVector>('jitai/requests.json').cases;
+const dataFluxRequests = readVectors<DataFluxVector>('dataflux/requests.json').cases;
+const jitaiResponses = readVectors<JitaiResponseVector>('jitai/responses.json').cases;
 
 beforeAll(ensureBuilt, 120_000);
 
@@ -198,7 +169,7 @@ describe('debug-sign --profile hmac', () => {
 });
 
 describe('verify-response against jitai/responses.json', () => {
-  const pick = (expect: JitaiResponseCase['expect'], n: number) =>
+  const pick = (expect: JitaiResponseVector['expect'], n: number) =>
     jitaiResponses.filter((c) => c.expect === expect).slice(0, n);
 
   test.each(pick('ok', 4).map((c) => [c.name, c] as const))('ok: %s', async (_name, c) => {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   jitaiSign,
   type LosslessObject,
@@ -11,12 +9,16 @@ import {
 import { createJitaiEmulator, type ServedEmulator, serveEmulator } from '@signet/sdk-core/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { remoteSigner } from '../../sdk-core/src/auth/remote-signer.js';
+import {
+  type JitaiRequestVector,
+  type JitaiResponseVector,
+  readVectors,
+} from '../../sdk-core/test/helpers/vectors.js';
 import { createJitaiClient } from '../src/clients.js';
 import { createSigningHandler, type SigningHandlerOptions } from '../src/signing-handler.js';
 
 const KEY = { accessKey: 'ak_browser_01', accessSecret: 'browser-facing-secret-0123456789' };
 const NOW = 1_764_147_831_853;
-const vectors = process.env.SIGNET_VECTORS_DIR ?? resolve(process.cwd(), '../shared/vectors');
 
 function handler(extra: Partial<SigningHandlerOptions> = {}) {
   return createSigningHandler({
@@ -65,7 +67,7 @@ describe('createSigningHandler: sign', () => {
   });
 
   test('every request vector: the handler signs argsJson to the vector accessSign', async () => {
-    const file = JSON.parse(readFileSync(resolve(vectors, 'jitai/requests.json'), 'utf8'));
+    const file = readVectors<JitaiRequestVector>('jitai/requests.json');
     expect(file.cases.length).toBeGreaterThan(0);
     for (const c of file.cases) {
       const h = createSigningHandler({
@@ -187,7 +189,7 @@ describe('createSigningHandler: sign', () => {
 
 describe('createSigningHandler: verify', () => {
   test('every response vector: data sent as pyJsonDumps text gets the expected verdict', async () => {
-    const file = JSON.parse(readFileSync(resolve(vectors, 'jitai/responses.json'), 'utf8'));
+    const file = readVectors<JitaiResponseVector>('jitai/responses.json');
     expect(file.cases.length).toBeGreaterThan(0);
     for (const c of file.cases) {
       const h = createSigningHandler({

@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { type DataFluxVector, readVectors } from '../../test/helpers/vectors.js';
 import { SignetConfigError } from '../errors.js';
 import { dfJsonDumps } from './dfjson.js';
 import { LosslessNumber, parseLossless } from './lossless.js';
 
-const vectorsDir =
-  process.env.SIGNET_VECTORS_DIR ?? path.resolve(process.cwd(), '../shared/vectors');
-const dataflux = JSON.parse(
-  readFileSync(path.join(vectorsDir, 'dataflux/requests.json'), 'utf8'),
-) as { cases: { name: string; body: unknown; jsonDumps: string }[] };
+const dataflux = readVectors<DataFluxVector>('dataflux/requests.json');
 
 describe('dataflux/requests.json jsonDumps', () => {
   test.each(dataflux.cases.map((c) => [c.name, c] as const))('%s', (_, c) => {

@@ -3,14 +3,12 @@ import path from 'node:path';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { VECTORS_DIR } from '../../test/helpers/vectors.js';
 import { SignetConfigError } from '../errors.js';
 import { jcsCanonicalize } from './jcs.js';
 import { parseLossless } from './lossless.js';
 
-const jcsDir = path.join(
-  process.env.SIGNET_VECTORS_DIR ?? path.resolve(process.cwd(), '../shared/vectors'),
-  'jcs',
-);
+const jcsDir = path.join(VECTORS_DIR, 'jcs');
 
 /** The double whose IEEE-754 bits are `hex` (leading zeros may be left out). */
 function doubleFromBits(hex: string): number {

@@ -1,26 +1,11 @@
 import { createHash, createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { type Rfc4231Vector, readVectors } from '../../test/helpers/vectors.js';
 import { hashHex, hmacBytes, hmacHex } from './digest.js';
 import { fromHex, toHex } from './encoding.js';
 import { type CryptoProvider, type HashAlgorithm, nobleCrypto } from './provider.js';
 
-const vectorsDir =
-  process.env.SIGNET_VECTORS_DIR ?? path.resolve(process.cwd(), '../shared/vectors');
-
-interface Rfc4231Case {
-  id: string;
-  name: string;
-  key: string;
-  data: string;
-  truncateBits?: number;
-  expected: Record<string, string>;
-}
-
-const rfc4231 = JSON.parse(readFileSync(path.join(vectorsDir, 'hmac/rfc4231.json'), 'utf8')) as {
-  cases: Rfc4231Case[];
-};
+const rfc4231 = readVectors<Rfc4231Vector>('hmac/rfc4231.json');
 
 /** A node:crypto provider, as an independent second implementation. */
 const nodeProvider: CryptoProvider = {

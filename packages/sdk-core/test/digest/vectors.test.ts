@@ -1,40 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { formatDigestAuthorization } from '../../src/auth/digest/authorization.js';
 import { parseWwwAuthenticate } from '../../src/auth/digest/challenge.js';
-import {
-  computeDigestResponse,
-  type DigestAlgorithm,
-  digestUserhash,
-} from '../../src/auth/digest/compute.js';
+import { computeDigestResponse, digestUserhash } from '../../src/auth/digest/compute.js';
 import { DigestSession } from '../../src/auth/digest/session.js';
+import { type DigestVector, readVectors } from '../helpers/vectors.js';
 
-interface DigestVector {
-  id: string;
-  challenge?: string;
-  algorithm: DigestAlgorithm;
-  username: string;
-  password: string;
-  realm: string;
-  method: string;
-  uri: string;
-  nonce: string;
-  opaque?: string;
-  qop?: 'auth';
-  nc?: string;
-  cnonce?: string;
-  response: string;
-  authorization?: string;
-}
-
-const vectorsDir =
-  process.env.SIGNET_VECTORS_DIR ??
-  path.resolve(import.meta.dirname, '../../../../../shared/vectors');
-const file = JSON.parse(readFileSync(path.join(vectorsDir, 'digest/rfc7616.json'), 'utf8')) as {
-  cases: DigestVector[];
-};
+const file = readVectors<DigestVector>('digest/rfc7616.json');
 
 /** The bytes a session must draw to produce `cnonce` (signet's cnonce is base64 of 33 bytes). */
 function randomFor(cnonce: string) {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LosslessNumber, parseLossless } from '../../src/canonical/lossless.js';
 import { dataFluxHeaders, dataFluxSign } from '../../src/profiles/dataflux/index.js';
@@ -10,24 +8,10 @@ import {
   verifyDataFluxRequest,
   verifyJitaiRequest,
 } from '../../src/testing/index.js';
-
-const vectorsDir = process.env.SIGNET_VECTORS_DIR ?? resolve(process.cwd(), '../shared/vectors');
-
-interface JitaiVector {
-  name: string;
-  secret: string;
-  timestamp: number;
-  argsJson: string;
-  paramStrMasked: string;
-  accessSign: string;
-}
+import { type JitaiRequestVector, readVectors } from '../helpers/vectors.js';
 
 describe('verifyJitaiRequest', () => {
-  const vectors = (
-    JSON.parse(readFileSync(resolve(vectorsDir, 'jitai/requests.json'), 'utf8')) as {
-      cases: JitaiVector[];
-    }
-  ).cases;
+  const vectors = readVectors<JitaiRequestVector>('jitai/requests.json').cases;
 
   it.each(vectors.map((v) => [v.name, v] as const))(
     'accepts the vector request %s as the server would',

@@ -1,33 +1,13 @@
 import { createHash, createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { type DataFluxVector, readVectors } from '../../../test/helpers/vectors.js';
 import type { CryptoProvider } from '../../crypto/provider.js';
 import { SignetConfigError } from '../../errors.js';
 import { dataFluxHeaders, dataFluxNonce, dataFluxTimestamp } from './headers.js';
 import { dataFluxSign } from './sign.js';
 
-interface DataFluxCase {
-  name: string;
-  akSecret: string;
-  method: string;
-  pathWithQuery: string;
-  timestamp: string;
-  nonce: string;
-  body: unknown;
-  jsonDumps: string;
-  bodyMd5: string;
-  stringToSign: string;
-  sign: string;
-}
-
-const vectorsDir =
-  process.env.SIGNET_VECTORS_DIR ?? path.resolve(process.cwd(), '../shared/vectors');
-const file = JSON.parse(readFileSync(path.join(vectorsDir, 'dataflux/requests.json'), 'utf8')) as {
-  count: number;
-  cases: DataFluxCase[];
-};
+const file = readVectors<DataFluxVector>('dataflux/requests.json');
 
 const nodeProvider: CryptoProvider = {
   name: 'node-test',

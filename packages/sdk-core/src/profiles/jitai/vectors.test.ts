@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import {
+  type JitaiRequestVector,
+  type JitaiResponseVector,
+  readVectors,
+} from '../../../test/helpers/vectors.js';
 import { parseLossless } from '../../canonical/lossless.js';
 import type { LosslessObject } from '../../canonical/lossless-number.js';
 import { SignetSignatureError } from '../../errors.js';
@@ -8,34 +11,8 @@ import { jitaiParamStr } from './param-str.js';
 import { jitaiSign } from './sign.js';
 import { verifyJitaiResponse } from './verify.js';
 
-const vectorsDir =
-  process.env.SIGNET_VECTORS_DIR ?? path.resolve(process.cwd(), '../shared/vectors');
-
-function load<T>(file: string): { count: number; cases: T[] } {
-  return JSON.parse(readFileSync(path.join(vectorsDir, 'jitai', file), 'utf8'));
-}
-
-interface RequestCase {
-  name: string;
-  secret: string;
-  timestamp: number;
-  argsJson: string;
-  paramStr: string;
-  paramStrMasked: string;
-  accessSign: string;
-  needsLosslessNumbers: boolean;
-}
-
-interface ResponseCase {
-  name: string;
-  secret: string;
-  now: number;
-  bodyText: string;
-  expect: 'ok' | 'bad-signature' | 'expired';
-}
-
-const requests = load<RequestCase>('requests.json');
-const responses = load<ResponseCase>('responses.json');
+const requests = readVectors<JitaiRequestVector>('jitai/requests.json');
+const responses = readVectors<JitaiResponseVector>('jitai/responses.json');
 
 describe('jitai/requests.json', () => {
   test('holds every case it announces', () => {
