@@ -143,68 +143,48 @@ function scripted(answers: Answer[]): typeof fetch {
   };
 }
 
-const common = { retry: 0, timeout: 2000 } as const;
+/** Options every client here shares: no retries, a short timeout, the scripted fetch. */
+const base = (fetchFn: typeof fetch) =>
+  ({ allowInsecureHttp: true, retry: 0, timeout: 2000, fetch: fetchFn }) as const;
+const JITAI = 'http://127.0.0.1:9/api/o/a';
+const DATAFLUX = 'http://127.0.0.1:9';
+const localJitai = (f: typeof fetch) =>
+  createJitaiClient({ ...base(f), baseUrl: JITAI, accessKey: 'ak', accessSecret: SECRET });
 
 const callers: Record<string, (fetchFn: typeof fetch) => Promise<unknown>> = {
-  'jitai (local signing, verified responses)': (f) =>
-    createJitaiClient({
-      baseUrl: 'http://127.0.0.1:9/api/o/a',
-      accessKey: 'ak',
-      accessSecret: SECRET,
-      allowInsecureHttp: true,
-      fetch: f,
-      ...common,
-    }).call('services.S.f', { a: 1 }),
+  'jitai (local signing, verified responses)': (f) => localJitai(f).call('services.S.f', { a: 1 }),
   // The signer endpoint answers from the same script as the API: headers of every type,
   // verdicts, refusals, junk.
   'jitai (remoteSigner, remote verification)': (f) =>
     createJitaiClient({
-      baseUrl: 'http://127.0.0.1:9/api/o/a',
+      ...base(f),
+      baseUrl: JITAI,
       auth: remoteSigner({ endpoint: 'http://127.0.0.1:9/sign', fetch: f }),
-      allowInsecureHttp: true,
-      fetch: f,
-      ...common,
     }).call('services.S.f', { a: 1 }),
-  'jitai getAuthDetails': (f) =>
-    createJitaiClient({
-      baseUrl: 'http://127.0.0.1:9/api/o/a',
-      accessKey: 'ak',
-      accessSecret: SECRET,
-      allowInsecureHttp: true,
-      fetch: f,
-      ...common,
-    }).getAuthDetails(),
+  'jitai getAuthDetails': (f) => localJitai(f).getAuthDetails(),
   'dataflux callFunc (AK/SK)': (f) =>
     createDataFluxClient({
-      baseUrl: 'http://127.0.0.1:9',
+      ...base(f),
+      baseUrl: DATAFLUX,
       auth: dataflux({ akId: 'id', akSecret: SECRET }),
-      allowInsecureHttp: true,
-      fetch: f,
-      ...common,
     }).callFunc('m.f', { x: 1 }),
   'dataflux sync (Digest)': (f) =>
     createDataFluxClient({
-      baseUrl: 'http://127.0.0.1:9',
+      ...base(f),
+      baseUrl: DATAFLUX,
       auth: digest({ username: 'u', password: SECRET }),
-      allowInsecureHttp: true,
-      fetch: f,
-      ...common,
     }).sync('api', { x: 1 }),
   'dataflux async (Basic)': (f) =>
     createDataFluxClient({
-      baseUrl: 'http://127.0.0.1:9',
+      ...base(f),
+      baseUrl: DATAFLUX,
       auth: basic({ username: 'u', password: SECRET }),
-      allowInsecureHttp: true,
-      fetch: f,
-      ...common,
     }).async('api', { x: 1 }),
   'generic (HMAC, verified responses)': (f) =>
     createClient({
-      baseUrl: 'http://127.0.0.1:9',
+      ...base(f),
+      baseUrl: DATAFLUX,
       auth: hmacSignature({ keyId: 'k', secret: SECRET, verifyResponses: true }),
-      allowInsecureHttp: true,
-      fetch: f,
-      ...common,
     }).request('POST', '/orders', { json: { id: 1 } }),
 };
 
