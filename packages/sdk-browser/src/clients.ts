@@ -2,11 +2,11 @@ import {
   type AuthStrategy,
   type ClientOptions,
   createClient as coreCreateClient,
+  createDataFluxClientWithAuth as coreCreateDataFluxClientWithAuth,
+  createJitaiClientWithAuth as coreCreateJitaiClientWithAuth,
   dataflux as coreDataflux,
   hmacSignature as coreHmacSignature,
   jitai as coreJitai,
-  createDataFluxClientWithAuth,
-  createJitaiClientWithAuth,
   type DataFluxAuthOptions,
   type DataFluxClient,
   type DataFluxClientOptions,
@@ -92,8 +92,19 @@ export function createJitaiClient<S extends ServiceMap = Record<string, object>>
         'backend), or bearer(token) for interceptor-protected functions',
     );
   }
-  const browser = browserOptions('createJitaiClient', options);
-  return createJitaiClientWithAuth<S>(browser, browser.auth as AuthStrategy);
+  return createJitaiClientWithAuth<S>(options, options.auth);
+}
+
+/**
+ * sdk-core's `createJitaiClientWithAuth` with the browser defaults: a secret-holding
+ * strategy from sdk-core is refused, Basic/Digest get `credentials: 'omit'`.
+ */
+export function createJitaiClientWithAuth<S extends ServiceMap = Record<string, object>>(
+  options: Omit<BrowserJitaiClientOptions, 'accessSecret' | 'auth'>,
+  auth: AuthStrategy,
+): JitaiClient<S> {
+  const browser = browserOptions('createJitaiClient', withAuth(options, auth));
+  return coreCreateJitaiClientWithAuth<S>(browser, auth);
 }
 
 /** `createDataFluxClient` for browsers (see {@link BrowserClientOptions}). */
@@ -106,8 +117,19 @@ export function createDataFluxClient(options: BrowserDataFluxClientOptions): Dat
         'auth: dataflux({ akId, akSecret, dangerouslyAllowSecretInBrowser: true })',
     );
   }
-  const browser = browserOptions('createDataFluxClient', options);
-  return createDataFluxClientWithAuth(browser, browser?.auth);
+  return createDataFluxClientWithAuth(options, options?.auth);
+}
+
+/**
+ * sdk-core's `createDataFluxClientWithAuth` with the browser defaults: a secret-holding
+ * strategy from sdk-core is refused, Basic/Digest get `credentials: 'omit'`.
+ */
+export function createDataFluxClientWithAuth(
+  options: Omit<BrowserDataFluxClientOptions, 'akId' | 'akSecret' | 'auth'>,
+  auth: AuthStrategy | undefined,
+): DataFluxClient {
+  const browser = browserOptions('createDataFluxClient', withAuth(options, auth));
+  return coreCreateDataFluxClientWithAuth(browser, auth);
 }
 
 /** `createClient` for browsers (see {@link BrowserClientOptions}). */
@@ -118,6 +140,15 @@ export function createClient(options: BrowserGenericClientOptions): GenericClien
 function remember<T extends AuthStrategy>(strategy: T): T {
   optedIn.add(strategy);
   return strategy;
+}
+
+/** The options with the strategy in them; anything but an object is left for sdk-core to report. */
+function withAuth<T extends object>(
+  options: T,
+  auth: AuthStrategy | undefined,
+): T & { auth?: AuthStrategy } {
+  if (options === null || typeof options !== 'object') return options;
+  return auth === undefined ? options : { ...options, auth };
 }
 
 /** Refuses secret-holding strategies from sdk-core itself, sets the credentials mode. */

@@ -3,7 +3,7 @@
 // `dangerouslyAllowSecretInBrowser: true`. Delegated signing: `remoteSigner`. WebCrypto
 // signers (also their own entries, `@signet/sdk-browser/signer/*`): `signJitaiRequest`…
 // Regenerate the re-export block with:
-//   node scripts/reexports.mjs --except createJitaiClient,createDataFluxClient,createClient,jitai,dataflux,hmacSignature
+//   node scripts/reexports.mjs --except createJitaiClient,createDataFluxClient,createClient,createJitaiClientWithAuth,createDataFluxClientWithAuth,jitai,dataflux,hmacSignature
 
 export type {
   AuthChallenge,
@@ -123,8 +123,6 @@ export {
   compareCodePoints,
   computeDigestResponse,
   computeRspauth,
-  createDataFluxClientWithAuth,
-  createJitaiClientWithAuth,
   createLosslessObject,
   customAuth,
   DATAFLUX_HEADERS,
@@ -231,7 +229,9 @@ export type {
 export {
   createClient,
   createDataFluxClient,
+  createDataFluxClientWithAuth,
   createJitaiClient,
+  createJitaiClientWithAuth,
   dataflux,
   hmacSignature,
   jitai,

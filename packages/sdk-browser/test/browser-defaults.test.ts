@@ -18,6 +18,8 @@ describe('@signet/sdk-browser exports', () => {
       [browser.createJitaiClient, core.createJitaiClient],
       [browser.createDataFluxClient, core.createDataFluxClient],
       [browser.createClient, core.createClient],
+      [browser.createJitaiClientWithAuth, core.createJitaiClientWithAuth],
+      [browser.createDataFluxClientWithAuth, core.createDataFluxClientWithAuth],
       [browser.jitai, core.jitai],
       [browser.dataflux, core.dataflux],
       [browser.hmacSignature, core.hmacSignature],
@@ -171,6 +173,29 @@ describe('credentials mode of API requests', () => {
     await expect(d.sync('d', {})).resolves.toBe(1);
     await expect(b.sync('b', {})).resolves.toBe(1);
     expect(modes).toEqual(['omit', 'omit', 'omit']);
+  });
+
+  test('the *WithAuth factories apply the same defaults and refusals', async () => {
+    const { modes, fetch } = recording();
+    const d = browser.createDataFluxClientWithAuth(
+      { baseUrl, fetch },
+      browser.digest({ username: 'u', password: 'p' }),
+    );
+    await expect(d.sync('d', {})).resolves.toBe(1);
+    expect(modes).toEqual(['omit', 'omit']);
+    const secret = 'with-auth-secret-31c9';
+    expect(() =>
+      browser.createDataFluxClientWithAuth(
+        { baseUrl },
+        core.dataflux({ akId: 'a', akSecret: secret }),
+      ),
+    ).toThrow(/published to everyone who loads the page/);
+    expect(() =>
+      browser.createJitaiClientWithAuth(
+        { baseUrl: 'https://j.test/api/o/a' },
+        core.jitai({ accessKey: 'ak', accessSecret: secret }),
+      ),
+    ).toThrow(/published to everyone who loads the page/);
   });
 
   test('other strategies keep the browser default; the credentials option overrides', async () => {
