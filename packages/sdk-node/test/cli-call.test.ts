@@ -267,6 +267,33 @@ describe('signet call', () => {
     );
   });
 
+  test('the base URL may come from the credentials file, below --base-url', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signet-creds-'));
+    const file = join(dir, 'credentials.json');
+    writeFileSync(file, JSON.stringify({ baseUrl, accessKey: ACCESS_KEY, accessSecret: SECRET }));
+    chmodSync(file, 0o600);
+    const fromFile = await signet(['call', 'services.OrderSvc.query', '--credentials', file]);
+    expect(fromFile.stderr).toBe('');
+    expect(fromFile.code).toBe(0);
+    const fromEnvFile = await signet(['call', 'services.OrderSvc.query'], {
+      env: { SIGNET_CREDENTIALS_FILE: file },
+    });
+    expect(fromEnvFile.code).toBe(0);
+    // --base-url wins over the file: a closed port there is a network failure (exit 1).
+    const overridden = await signet([
+      'call',
+      'services.OrderSvc.query',
+      '--credentials',
+      file,
+      '--base-url',
+      'http://127.0.0.1:9/api/org/app',
+      '--retry',
+      '0',
+    ]);
+    expect(overridden.code).toBe(1);
+    expect(overridden.stderr).toMatch(/^SignetNetworkError: /);
+  });
+
   test('--verbose prints a secret-free call record on stderr', async () => {
     const res = await signet([
       'call',
@@ -284,7 +311,9 @@ describe('signet call', () => {
   test('usage errors exit 2', async () => {
     const noUrl = await signet(['call', 'services.OrderSvc.query', ...keyFlags()]);
     expect(noUrl.code).toBe(2);
-    expect(noUrl.stderr).toBe('SignetConfigError: --base-url is required (or SIGNET_BASE_URL)\n');
+    expect(noUrl.stderr).toBe(
+      'SignetConfigError: --base-url is required (or SIGNET_BASE_URL, or baseUrl in the credentials file)\n',
+    );
     const noCreds = await signet(['call', 'services.OrderSvc.query', '--base-url', baseUrl]);
     expect(noCreds.code).toBe(2);
     expect(noCreds.stderr).toMatch(/^SignetConfigError: no credentials: /);

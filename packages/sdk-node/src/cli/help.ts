@@ -19,10 +19,11 @@ Usage: signet <command> [flags]     signet <command> --help
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-Credentials come from flags, else from SIGNET_* environment variables (SIGNET_BASE_URL,
+Credentials (and the base URL) come from flags, else from the JSON file named by
+--credentials (mode 600), else from SIGNET_* environment variables (SIGNET_BASE_URL,
 SIGNET_ACCESS_KEY, SIGNET_ACCESS_SECRET, SIGNET_AK_ID, SIGNET_AK_SECRET, SIGNET_KEY_ID,
 SIGNET_SECRET, SIGNET_TOKEN, SIGNET_USER, SIGNET_PASSWORD, SIGNET_FIXED_IN/NAME/VALUE),
-else from the JSON file named by --credentials or SIGNET_CREDENTIALS_FILE (mode 600).
+else from the file named by SIGNET_CREDENTIALS_FILE.
 Prefer the environment or a file to secret flags: flags show up in \`ps\` and shell history.
 
 Results are printed as JSON on stdout; failures as "<ErrorName>: <message>" on stderr.

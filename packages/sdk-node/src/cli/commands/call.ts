@@ -38,11 +38,7 @@ with the server's (the server rejects every debug call by design).`,
   ],
   async run(ctx) {
     const api = ctx.parsed.positionals[0]!;
-    const baseUrl = ctx.flag('base-url');
-    if (baseUrl === undefined) {
-      throw new SignetConfigError(`--base-url is required (or ${CREDENTIAL_ENV.baseUrl})`);
-    }
-    const jit = jitaiClientFromFlags(ctx, baseUrl);
+    const jit = jitaiClientFromFlags(ctx);
     const data = ctx.flag('data');
     const args = data === undefined ? {} : parseDataValue(await readText(data, '--data', ctx.io));
     if (typeof args !== 'object' || args === null || Array.isArray(args)) {
@@ -56,13 +52,24 @@ with the server's (the server rejects every debug call by design).`,
 /** `--auth none`: functions declared `ignoreSign: true, loginRequired: false` need nothing. */
 const NO_AUTH: AuthStrategy = { kind: 'none', credentialed: false };
 
-/** A JitAi client from `--base-url`, the auth flags and the client flags. */
+/**
+ * A JitAi client from the auth flags and the client flags, for `baseUrl` or else the
+ * base URL the credentials give: `--base-url`, the `--credentials` file, `SIGNET_BASE_URL`,
+ * the `SIGNET_CREDENTIALS_FILE` file, in that order (as every credential).
+ */
 export function jitaiClientFromFlags(
   ctx: CommandContext,
-  baseUrl: string,
+  baseUrl?: string,
   extra: { authDetailsApi?: string } = {},
 ): ReturnType<typeof createJitaiClient> {
   const resolved = resolveCredentials(ctx.parsed, ctx.io, ctx.masker);
+  const flagged = ctx.parsed.flags.get('base-url');
+  const url = baseUrl ?? (typeof flagged === 'string' ? flagged : resolved.creds.baseUrl);
+  if (url === undefined || url === '') {
+    throw new SignetConfigError(
+      `--base-url is required (or ${CREDENTIAL_ENV.baseUrl}, or baseUrl in the credentials file)`,
+    );
+  }
   const given = ctx.flag('auth');
   const kind = given === undefined ? inferAuthKind(resolved, ['jitai', 'bearer']) : authKind(given);
   if (kind === undefined) {
@@ -73,7 +80,7 @@ export function jitaiClientFromFlags(
   return createJitaiClient({
     ...clientOptions(ctx),
     ...extra,
-    baseUrl,
+    baseUrl: url,
     env: false,
     auth: buildAuth(kind, resolved.creds) ?? NO_AUTH,
   });
