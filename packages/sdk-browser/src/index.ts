@@ -3,7 +3,9 @@
 // `dangerouslyAllowSecretInBrowser: true`. Delegated signing: `remoteSigner`. WebCrypto
 // signers (also their own entries, `@signet/sdk-browser/signer/*`): `signJitaiRequest`…
 // Regenerate the re-export block with:
-//   node scripts/reexports.mjs --except createJitaiClient,createDataFluxClient,createClient,createJitaiClientWithAuth,createDataFluxClientWithAuth,jitai,dataflux,hmacSignature
+//   node scripts/reexports.mjs \
+//     --except createJitaiClient,createDataFluxClient,createClient,createJitaiClientWithAuth,createDataFluxClientWithAuth,jitai,dataflux,hmacSignature \
+//     --write packages/sdk-browser/src/index.ts
 
 export type {
   AuthChallenge,

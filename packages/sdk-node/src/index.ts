@@ -1,5 +1,7 @@
 // @signet/sdk-node — sdk-core's public names (Node-flavoured client factories) plus Node-only
-// ones. Regenerate the re-export block with: node scripts/reexports.mjs --except createJitaiClient,createDataFluxClient,createClient
+// ones. Regenerate the re-export block with:
+//   node scripts/reexports.mjs --except createJitaiClient,createDataFluxClient,createClient \
+//     --write packages/sdk-node/src/index.ts
 
 export type {
   AuthChallenge,

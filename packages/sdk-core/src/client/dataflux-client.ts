@@ -69,7 +69,7 @@ export interface DataFluxClient {
  *
  * @example
  * ```ts
- * const dff = createDataFluxClient({ baseUrl: 'http://host:8088', auth: dataflux({ akId, akSecret }) })
+ * const dff = createDataFluxClient({ baseUrl: 'https://host:8088', auth: dataflux({ akId, akSecret }) })
  * await dff.callFunc('demo__main.hello', { name: 'x' })
  * ```
  */
