@@ -86,7 +86,10 @@ export function createJitaiClient<S extends ServiceMap = Record<string, object>>
         'auth: jitai({ accessKey, accessSecret, dangerouslyAllowSecretInBrowser: true })',
     );
   }
-  if (!options?.auth) {
+  if (options === null || typeof options !== 'object') {
+    throw new SignetConfigError('createJitaiClient: options must be an object');
+  }
+  if (!options.auth) {
     throw new SignetConfigError(
       'createJitaiClient: pass auth: remoteSigner({ endpoint }) (the secret stays on your ' +
         'backend), or bearer(token) for interceptor-protected functions',

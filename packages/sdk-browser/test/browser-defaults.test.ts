@@ -111,6 +111,8 @@ describe('a signing secret in browser code', () => {
       /auth: jitai\(\{ accessKey, accessSecret, dangerouslyAllowSecretInBrowser: true \}\)/,
     );
     expect(() => browser.createJitaiClient({ ...base })).toThrow(/pass auth: remoteSigner/);
+    expect(() => browser.createJitaiClient(null as never)).toThrow(/options must be an object/);
+    expect(() => browser.createDataFluxClient(null as never)).toThrow(/options must be an object/);
     const akShortcut = () =>
       browser.createDataFluxClient({
         baseUrl: 'https://d.test',
