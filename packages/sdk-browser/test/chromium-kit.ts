@@ -1,8 +1,8 @@
 // What the real-browser tests need around Chromium: the page bundle built from the
 // workspace sources, a page server, and a detector for the browser's own login dialog.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { type ServedEmulator, serveEmulator } from '@signet/sdk-core/testing';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /** The part of esbuild's API the tests use. */
@@ -74,48 +74,21 @@ export const CHROMIUM_ARGS: string[] = [
   '--disable-sync',
 ];
 
-/** A page server: `routes` by path; anything else 404. */
-export async function servePage(
+/**
+ * A page server on 127.0.0.1: `routes` by path, then `fallback`, anything else 404.
+ * Served by the testing kit's `serveEmulator`, which takes any fetch-style handler.
+ */
+export function servePage(
   routes: Record<string, (request: Request) => Response | Promise<Response>>,
   fallback?: (request: Request) => Promise<Response | undefined>,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
-    const request = await toRequest(req);
-    const path = new URL(request.url).pathname;
-    const route = routes[path];
-    const response = route ? await route(request) : await fallback?.(request);
-    await send(res, response ?? new Response('not found', { status: 404 }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+): Promise<ServedEmulator> {
+  return serveEmulator({
+    async fetch(request) {
+      const route = routes[new URL(request.url).pathname];
+      const response = route ? await route(request) : await fallback?.(request);
+      return response ?? new Response('not found', { status: 404 });
     },
-  };
-}
-
-/** node:http → fetch `Request`. */
-async function toRequest(req: IncomingMessage): Promise<Request> {
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  for await (const chunk of req) chunks.push(chunk as Uint8Array<ArrayBuffer>);
-  const headers = new Headers();
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  }
-  const method = req.method ?? 'GET';
-  const init: RequestInit = { method, headers };
-  if (method !== 'GET' && method !== 'HEAD') init.body = new Blob(chunks);
-  return new Request(`http://${req.headers.host}${req.url}`, init);
-}
-
-/** fetch `Response` → node:http. */
-async function send(res: ServerResponse, response: Response): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(new Uint8Array(await response.arrayBuffer()));
+  });
 }
 
 /**
