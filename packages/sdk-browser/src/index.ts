@@ -245,5 +245,5 @@ export type {
   HmacRequestToSign,
   JitaiRequestToSign,
   JitaiSignedRequest,
-} from './signer/index.js';
-export { signDataFluxRequest, signHmacRequest, signJitaiRequest } from './signer/index.js';
+} from './signer';
+export { signDataFluxRequest, signHmacRequest, signJitaiRequest } from './signer';

@@ -1,7 +1,7 @@
 import * as core from '@signet/sdk-core';
 import { createDataFluxEmulator, createJitaiEmulator } from '@signet/sdk-core/testing';
 import { describe, expect, test } from 'vitest';
-import * as browser from '../src/index.js';
+import * as browser from '../src';
 
 const SECRET = 'browser-secret-never-in-messages-42';
 

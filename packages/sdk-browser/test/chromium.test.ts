@@ -27,7 +27,7 @@ import {
 
 declare global {
   interface Window {
-    signet: typeof import('../src/index.js');
+    signet: typeof import('../src');
   }
 }
 

@@ -21,9 +21,9 @@ import {
   type Rfc4231Vector,
   readVectors,
 } from '../../sdk-core/test/helpers/vectors.js';
+import * as signerEntry from '../src/signer';
 import { signDataFluxRequest } from '../src/signer/dataflux.js';
 import { signHmacRequest } from '../src/signer/hmac.js';
-import * as signerEntry from '../src/signer/index.js';
 import { signJitaiRequest } from '../src/signer/jitai.js';
 import { webDigest, webHmac } from '../src/signer/web-crypto.js';
 

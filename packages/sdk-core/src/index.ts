@@ -6,47 +6,8 @@ export type { TokenSource } from './auth/bearer.js';
 export { bearer } from './auth/bearer.js';
 export type { CustomAuthFunction, CustomAuthState } from './auth/custom.js';
 export { customAuth } from './auth/custom.js';
-export type { DataFluxAuthOptions, DataFluxStrategy } from './auth/dataflux.js';
-export { dataflux } from './auth/dataflux.js';
-export type {
-  DigestAuthorizationFields,
-  DigestHeaderLayout,
-} from './auth/digest/authorization.js';
-export { formatDigestAuthorization } from './auth/digest/authorization.js';
-export type { AuthChallenge } from './auth/digest/challenge.js';
-export { parseAuthParams, parseWwwAuthenticate } from './auth/digest/challenge.js';
-export type {
-  DigestAlgorithm,
-  DigestResponseInput,
-  DigestRspauthInput,
-} from './auth/digest/compute.js';
-export {
-  computeDigestResponse,
-  computeRspauth,
-  DIGEST_ALGORITHMS,
-  digestHa1,
-  digestUserhash,
-  toDigestAlgorithm,
-} from './auth/digest/compute.js';
-export type { DigestOffer, DigestQop } from './auth/digest/offer.js';
-export { selectDigestOffer } from './auth/digest/offer.js';
-export type {
-  DigestRequest,
-  DigestResponseCheck,
-  DigestSessionOptions,
-} from './auth/digest/session.js';
-export { DigestSession } from './auth/digest/session.js';
-export type { DigestAuthOptions } from './auth/digest.js';
-export { digest } from './auth/digest.js';
 export type { FieldLocation, FixedField, FixedFieldStrategy } from './auth/fixed-field.js';
 export { fixedField } from './auth/fixed-field.js';
-export type { HmacSignatureOptions, HmacStrategy } from './auth/hmac.js';
-export { hmacSignature } from './auth/hmac.js';
-export type { JitaiAuthOptions, JitaiStrategy } from './auth/jitai.js';
-export { jitai } from './auth/jitai.js';
-export type { RemoteSignerOptions, RemoteSignerStrategy } from './auth/remote-signer.js';
-export { remoteSigner } from './auth/remote-signer.js';
-export type { RemoteSignerAnswer, RemoteSignerPayload } from './auth/remote-signer-wire.js';
 export type {
   AuthChallengeState,
   AuthPrepareState,
@@ -55,54 +16,6 @@ export type {
   AuthStrategy,
   JitaiVerifyState,
 } from './auth/types.js';
-export { compareCodePoints } from './canonical/codepoint.js';
-export { dfJsonDumps } from './canonical/dfjson.js';
-export { jcsCanonicalize } from './canonical/jcs.js';
-export type {
-  LosslessJson,
-  LosslessObject,
-  LosslessParseOptions,
-  LosslessToValueOptions,
-} from './canonical/lossless.js';
-export {
-  createLosslessObject,
-  isLosslessObject,
-  LosslessNumber,
-  losslessToValue,
-  parseLossless,
-} from './canonical/lossless.js';
-export { pyFloatRepr } from './canonical/pyfloat.js';
-export { pyJsonDumps } from './canonical/pyjson.js';
-export type {
-  DataFluxCallOptions,
-  DataFluxClient,
-  DataFluxClientOptions,
-  SyncOptions,
-} from './client/dataflux-client.js';
-export { createDataFluxClient, createDataFluxClientWithAuth } from './client/dataflux-client.js';
-export type {
-  GenericClient,
-  GenericRequestOptions,
-  GenericResponse,
-} from './client/generic-client.js';
-export { createClient } from './client/generic-client.js';
-export type { JitaiClient, JitaiClientOptions, JitaiDebugReport } from './client/jitai-client.js';
-export { createJitaiClient, createJitaiClientWithAuth } from './client/jitai-client.js';
-export type {
-  JitaiArgDetail,
-  JitaiFunctionDetail,
-  JitaiServiceDetail,
-} from './client/jitai-details.js';
-export { DEFAULT_AUTH_DETAILS_API } from './client/jitai-details.js';
-export type { BigIntMode, ClientOptions, RequestOptions, RetryOptions } from './client/options.js';
-export type { CallRecord } from './client/records.js';
-export type {
-  ServiceArgs,
-  ServiceCallOptions,
-  ServiceMap,
-  ServiceProxy,
-} from './client/service-types.js';
-export { toWireJson } from './client/wire-json.js';
 export type { NowFn } from './clock.js';
 export { DEFAULT_MAX_CLOCK_SKEW_MS, SkewClock } from './clock.js';
 export type { GenerateOptions } from './codegen/emit.js';
@@ -124,8 +37,60 @@ export type { CryptoProvider, HashAlgorithm } from './crypto/provider.js';
 export { getDefaultCrypto, nobleCrypto, setDefaultCrypto } from './crypto/provider.js';
 export type { RandomSource } from './crypto/random.js';
 export { randomHexNonce, secureRandom } from './crypto/random.js';
-export type { JitaiEnvelope } from './envelope/jitai.js';
-export { JITAI_AUTH_FAILED } from './envelope/jitai.js';
+export type {
+  DataFluxCallOptions,
+  DataFluxClient,
+  DataFluxClientOptions,
+  SyncOptions,
+} from './dataflux/client.js';
+export { createDataFluxClient, createDataFluxClientWithAuth } from './dataflux/client.js';
+export type { DataFluxHeaderInput } from './dataflux/headers.js';
+export {
+  DATAFLUX_HEADERS,
+  dataFluxHeaders,
+  dataFluxNonce,
+  dataFluxTimestamp,
+} from './dataflux/headers.js';
+export type { DataFluxSignature, DataFluxSignInput } from './dataflux/sign.js';
+export { dataFluxJsonDumps, dataFluxSign, dataFluxStringToSign } from './dataflux/sign.js';
+export type { DataFluxAuthOptions, DataFluxStrategy } from './dataflux/strategy.js';
+export { dataflux } from './dataflux/strategy.js';
+export type {
+  DataFluxAuthMessage,
+  DataFluxVerifyInput,
+  DataFluxVerifyResult,
+} from './dataflux/verify.js';
+export { verifyDataFluxSignature } from './dataflux/verify.js';
+export type {
+  DigestAuthorizationFields,
+  DigestHeaderLayout,
+} from './digest/authorization.js';
+export { formatDigestAuthorization } from './digest/authorization.js';
+export type { AuthChallenge } from './digest/challenge.js';
+export { parseAuthParams, parseWwwAuthenticate } from './digest/challenge.js';
+export type {
+  DigestAlgorithm,
+  DigestResponseInput,
+  DigestRspauthInput,
+} from './digest/compute.js';
+export {
+  computeDigestResponse,
+  computeRspauth,
+  DIGEST_ALGORITHMS,
+  digestHa1,
+  digestUserhash,
+  toDigestAlgorithm,
+} from './digest/compute.js';
+export type { DigestOffer, DigestQop } from './digest/offer.js';
+export { selectDigestOffer } from './digest/offer.js';
+export type {
+  DigestRequest,
+  DigestResponseCheck,
+  DigestSessionOptions,
+} from './digest/session.js';
+export { DigestSession } from './digest/session.js';
+export type { DigestAuthOptions } from './digest/strategy.js';
+export { digest } from './digest/strategy.js';
 export type {
   SignatureProblem,
   SignetApiErrorOptions,
@@ -145,36 +110,21 @@ export {
   SignetSignatureError,
   SignetTimeoutError,
 } from './errors.js';
-export type { DataFluxHeaderInput } from './profiles/dataflux/headers.js';
-export {
-  DATAFLUX_HEADERS,
-  dataFluxHeaders,
-  dataFluxNonce,
-  dataFluxTimestamp,
-} from './profiles/dataflux/headers.js';
-export type { DataFluxSignature, DataFluxSignInput } from './profiles/dataflux/sign.js';
-export { dataFluxJsonDumps, dataFluxSign, dataFluxStringToSign } from './profiles/dataflux/sign.js';
-export type {
-  DataFluxAuthMessage,
-  DataFluxVerifyInput,
-  DataFluxVerifyResult,
-} from './profiles/dataflux/verify.js';
-export { verifyDataFluxSignature } from './profiles/dataflux/verify.js';
-export type { HmacBody } from './profiles/hmac/body-hash.js';
-export { hmacBodyHash, hmacBodyHashInput } from './profiles/hmac/body-hash.js';
-export type { HeaderSource } from './profiles/hmac/headers.js';
+export type { HmacBody } from './hmac/body-hash.js';
+export { hmacBodyHash, hmacBodyHashInput } from './hmac/body-hash.js';
+export type { HeaderSource } from './hmac/headers.js';
 export type {
   HmacAlgorithm,
   HmacHeaderNames,
   HmacProfileOptions,
   ResolvedHmacOptions,
-} from './profiles/hmac/options.js';
-export { DEFAULT_HMAC_HEADERS, resolveHmacOptions } from './profiles/hmac/options.js';
+} from './hmac/options.js';
+export { DEFAULT_HMAC_HEADERS, resolveHmacOptions } from './hmac/options.js';
 export type {
   HmacCanonicalRequest,
   HmacRequestInput,
   HmacSignedRequest,
-} from './profiles/hmac/request.js';
+} from './hmac/request.js';
 export {
   HMAC_REQUEST_SCOPE,
   hmacCanonicalRequest,
@@ -185,42 +135,92 @@ export {
   hmacSignString,
   hmacStringToSign,
   hmacTimestamp,
-} from './profiles/hmac/request.js';
+} from './hmac/request.js';
 export type {
   HmacResponseInput,
   HmacResponseParts,
   HmacResponseToVerify,
-} from './profiles/hmac/response.js';
+} from './hmac/response.js';
 export {
   HMAC_RESPONSE_SCOPE,
   HMAC_WINDOW_MS,
   hmacResponseStringToSign,
   signHmacResponse,
   verifyHmacResponse,
-} from './profiles/hmac/response.js';
+} from './hmac/response.js';
+export type { HmacSignatureOptions, HmacStrategy } from './hmac/strategy.js';
+export { hmacSignature } from './hmac/strategy.js';
 export type {
   HmacRequestProblem,
   HmacRequestToVerify,
   HmacVerifyRequestOptions,
   HmacVerifyRequestResult,
-} from './profiles/hmac/verify-request.js';
-export { verifyHmacRequest } from './profiles/hmac/verify-request.js';
-export { JITAI_HEADERS, JITAI_SECRET_MASK, JITAI_WINDOW_MS } from './profiles/jitai/constants.js';
-export type { ParamStrDiff } from './profiles/jitai/diff.js';
-export { diffParamStr } from './profiles/jitai/diff.js';
-export type { JitaiHeaderOptions } from './profiles/jitai/headers.js';
-export { jitaiRequestHeaders } from './profiles/jitai/headers.js';
-export type { JitaiParamStrOptions } from './profiles/jitai/param-str.js';
-export { jitaiParamStr, maskJitaiParamStr } from './profiles/jitai/param-str.js';
-export { assertJitaiArgs } from './profiles/jitai/params.js';
-export type { JitaiRespondOptions, JitaiSignedData } from './profiles/jitai/respond.js';
-export { signJitaiResponse } from './profiles/jitai/respond.js';
-export type { JitaiSignOptions } from './profiles/jitai/sign.js';
-export { jitaiSign, signJitaiParamStr } from './profiles/jitai/sign.js';
+} from './hmac/verify-request.js';
+export { verifyHmacRequest } from './hmac/verify-request.js';
+export type {
+  GenericClient,
+  GenericRequestOptions,
+  GenericResponse,
+} from './http/generic-client.js';
+export { createClient } from './http/generic-client.js';
+export type { BigIntMode, ClientOptions, RequestOptions, RetryOptions } from './http/options.js';
+export type { CallRecord } from './http/records.js';
+export type { JitaiClient, JitaiClientOptions, JitaiDebugReport } from './jitai/client.js';
+export { createJitaiClient, createJitaiClientWithAuth } from './jitai/client.js';
+export { JITAI_HEADERS, JITAI_SECRET_MASK, JITAI_WINDOW_MS } from './jitai/constants.js';
+export type {
+  JitaiArgDetail,
+  JitaiFunctionDetail,
+  JitaiServiceDetail,
+} from './jitai/details.js';
+export { DEFAULT_AUTH_DETAILS_API } from './jitai/details.js';
+export type { ParamStrDiff } from './jitai/diff.js';
+export { diffParamStr } from './jitai/diff.js';
+export type { JitaiEnvelope } from './jitai/envelope.js';
+export { JITAI_AUTH_FAILED } from './jitai/envelope.js';
+export type { JitaiHeaderOptions } from './jitai/headers.js';
+export { jitaiRequestHeaders } from './jitai/headers.js';
+export type { JitaiParamStrOptions } from './jitai/param-str.js';
+export { jitaiParamStr, maskJitaiParamStr } from './jitai/param-str.js';
+export { assertJitaiArgs } from './jitai/params.js';
+export type { RemoteSignerOptions, RemoteSignerStrategy } from './jitai/remote-signer.js';
+export { remoteSigner } from './jitai/remote-signer.js';
+export type { RemoteSignerAnswer, RemoteSignerPayload } from './jitai/remote-signer-wire.js';
+export type { JitaiRespondOptions, JitaiSignedData } from './jitai/respond.js';
+export { signJitaiResponse } from './jitai/respond.js';
+export type {
+  ServiceArgs,
+  ServiceCallOptions,
+  ServiceMap,
+  ServiceProxy,
+} from './jitai/service-types.js';
+export type { JitaiSignOptions } from './jitai/sign.js';
+export { jitaiSign, signJitaiParamStr } from './jitai/sign.js';
+export type { JitaiAuthOptions, JitaiStrategy } from './jitai/strategy.js';
+export { jitai } from './jitai/strategy.js';
 export type {
   JitaiVerifyOptions,
   JitaiVerifyResponseOptions,
-} from './profiles/jitai/verify.js';
-export { verifyJitaiData, verifyJitaiResponse } from './profiles/jitai/verify.js';
+} from './jitai/verify.js';
+export { verifyJitaiData, verifyJitaiResponse } from './jitai/verify.js';
+export { compareCodePoints } from './json/codepoint.js';
+export { dfJsonDumps } from './json/dfjson.js';
+export { jcsCanonicalize } from './json/jcs.js';
+export type {
+  LosslessJson,
+  LosslessObject,
+  LosslessParseOptions,
+  LosslessToValueOptions,
+} from './json/lossless.js';
+export {
+  createLosslessObject,
+  isLosslessObject,
+  LosslessNumber,
+  losslessToValue,
+  parseLossless,
+} from './json/lossless.js';
+export { pyFloatRepr } from './json/pyfloat.js';
+export { pyJsonDumps } from './json/pyjson.js';
+export { toWireJson } from './json/wire-json.js';
 
 export const VERSION: string = '0.1.0';

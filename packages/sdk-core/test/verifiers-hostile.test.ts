@@ -10,8 +10,8 @@ import {
   verifyHmacRequest,
   verifyHmacResponse,
   verifyJitaiResponse,
-} from '../src/index.js';
-import { verifyDataFluxRequest, verifyJitaiRequest } from '../src/testing/index.js';
+} from '../src';
+import { verifyDataFluxRequest, verifyJitaiRequest } from '../src/testing';
 
 const SECRET = 'verifier-secret-93be1d07c6';
 const now = 1_764_647_507_632;

@@ -8,7 +8,7 @@ import {
 } from '@signet/sdk-core';
 import { createJitaiEmulator, type ServedEmulator, serveEmulator } from '@signet/sdk-core/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { remoteSigner } from '../../sdk-core/src/auth/remote-signer.js';
+import { remoteSigner } from '../../sdk-core/src/jitai/remote-signer.js';
 import {
   type JitaiRequestVector,
   type JitaiResponseVector,

@@ -1,6 +1,6 @@
-import type { LosslessJson } from '../canonical/lossless.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { RandomSource } from '../crypto/random.js';
+import type { LosslessJson } from '../json/lossless.js';
 
 /**
  * What an auth strategy sees before the body is serialized: it may add query fields,

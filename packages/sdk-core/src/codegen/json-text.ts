@@ -1,5 +1,5 @@
-import { losslessToValue, parseLossless } from '../canonical/lossless.js';
 import { SignetConfigError, SignetDecodeError } from '../errors.js';
+import { losslessToValue, parseLossless } from '../json/lossless.js';
 
 /**
  * Parses a definition file's JSON. A syntax error becomes a `SignetConfigError` naming

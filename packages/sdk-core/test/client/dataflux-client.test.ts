@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { basic } from '../../src/auth/basic.js';
 import { customAuth } from '../../src/auth/custom.js';
-import { dataflux } from '../../src/auth/dataflux.js';
-import { digest } from '../../src/auth/digest.js';
 import { fixedField } from '../../src/auth/fixed-field.js';
-import { createDataFluxClient } from '../../src/client/dataflux-client.js';
-import type { CallRecord } from '../../src/client/records.js';
+import { createDataFluxClient } from '../../src/dataflux/client.js';
+import { dataflux } from '../../src/dataflux/strategy.js';
+import { digest } from '../../src/digest/strategy.js';
 import { SignetApiError, SignetConfigError, SignetHttpError } from '../../src/errors.js';
+import type { CallRecord } from '../../src/http/records.js';
 import { type MiniDataFlux, startMiniDataFlux } from '../helpers/dataflux-server.js';
 
 const AK = { akId: 'ak-demo', akSecret: 'sk-test-secret-value' };

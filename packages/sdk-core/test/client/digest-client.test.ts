@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { digest } from '../../src/auth/digest.js';
-import { createClient } from '../../src/client/generic-client.js';
-import type { CallRecord } from '../../src/client/records.js';
+import { digest } from '../../src/digest/strategy.js';
 import { SignetHttpError } from '../../src/errors.js';
+import { createClient } from '../../src/http/generic-client.js';
+import type { CallRecord } from '../../src/http/records.js';
 import { type DigestPeer, startDigestPeer } from '../digest/peer.js';
 import { type ApacheDigest, PROTECTED_TEXT, startApacheDigest } from '../helpers/apache.js';
 

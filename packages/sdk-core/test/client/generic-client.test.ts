@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { bearer } from '../../src/auth/bearer.js';
-import { createClient } from '../../src/client/generic-client.js';
-import type { CallRecord } from '../../src/client/records.js';
 import {
   SignetConfigError,
   SignetDecodeError,
@@ -9,6 +7,8 @@ import {
   SignetNetworkError,
   SignetTimeoutError,
 } from '../../src/errors.js';
+import { createClient } from '../../src/http/generic-client.js';
+import type { CallRecord } from '../../src/http/records.js';
 import { closedPort, json, startServer } from '../helpers/http-server.js';
 
 const servers: Array<{ close: () => Promise<void> }> = [];

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { hmacSignature } from '../../src/auth/hmac.js';
-import { createClient } from '../../src/client/generic-client.js';
-import type { CallRecord } from '../../src/client/records.js';
 import { SignetHttpError, SignetSignatureError } from '../../src/errors.js';
-import { signHmacResponse, verifyHmacRequest } from '../../src/profiles/hmac/index.js';
+import { signHmacResponse, verifyHmacRequest } from '../../src/hmac/recipe.js';
+import { hmacSignature } from '../../src/hmac/strategy.js';
+import { createClient } from '../../src/http/generic-client.js';
+import type { CallRecord } from '../../src/http/records.js';
 import { json, type SeenRequest, startServer } from '../helpers/http-server.js';
 
 // A generic-profile API server on 127.0.0.1 that verifies like a real one: signature,

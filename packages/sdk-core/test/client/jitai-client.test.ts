@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { bearer } from '../../src/auth/bearer.js';
-import { LosslessNumber } from '../../src/canonical/lossless.js';
-import { createJitaiClient } from '../../src/client/jitai-client.js';
-import type { CallRecord } from '../../src/client/records.js';
 import {
   SignetApiError,
   SignetConfigError,
@@ -10,6 +7,9 @@ import {
   SignetHttpError,
   SignetSignatureError,
 } from '../../src/errors.js';
+import type { CallRecord } from '../../src/http/records.js';
+import { createJitaiClient } from '../../src/jitai/client.js';
+import { LosslessNumber } from '../../src/json/lossless.js';
 import { type MiniJitai, startMiniJitai } from '../helpers/jitai-server.js';
 
 const KEY = { accessKey: 'ak4partner01', accessSecret: '44eb2b0bf8db45baa37f489017ca942eefe9e9' };

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { basic } from '../../src/auth/basic.js';
 import { bearer } from '../../src/auth/bearer.js';
-import { dataflux } from '../../src/auth/dataflux.js';
-import { digest } from '../../src/auth/digest.js';
 import { fixedField } from '../../src/auth/fixed-field.js';
-import { hmacSignature } from '../../src/auth/hmac.js';
 import type { AuthStrategy } from '../../src/auth/types.js';
-import { createClient } from '../../src/client/generic-client.js';
-import { createJitaiClient } from '../../src/client/jitai-client.js';
-import type { CallRecord } from '../../src/client/records.js';
+import { dataflux } from '../../src/dataflux/strategy.js';
+import { digest } from '../../src/digest/strategy.js';
+import { hmacSignature } from '../../src/hmac/strategy.js';
+import { createClient } from '../../src/http/generic-client.js';
+import type { CallRecord } from '../../src/http/records.js';
+import { createJitaiClient } from '../../src/jitai/client.js';
 import { json, startServer } from '../helpers/http-server.js';
 
 // Every auth mode, made to fail in every way we can provoke, and then everything signet

@@ -6,8 +6,8 @@
  * Nothing here runs.
  */
 import { expectTypeOf } from 'vitest';
-import { createJitaiClient } from '../../src/client/jitai-client.js';
-import type { ServiceProxy } from '../../src/client/service-types.js';
+import { createJitaiClient } from '../../src/jitai/client.js';
+import type { ServiceProxy } from '../../src/jitai/service-types.js';
 import type {
   BearerSvcPingArgs,
   CustomerSvcMysteryArgs,

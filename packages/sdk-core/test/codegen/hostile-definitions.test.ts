@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { generateFromAuthDetails, SignetError } from '../../src/index.js';
+import { generateFromAuthDetails, SignetError } from '../../src';
 
 interface Esbuild {
   transformSync(code: string, options: { loader: 'ts' }): { code: string };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formatDigestAuthorization } from '../../src/auth/digest/authorization.js';
-import { computeDigestResponse } from '../../src/auth/digest/compute.js';
-import { DigestSession } from '../../src/auth/digest/session.js';
+import { formatDigestAuthorization } from '../../src/digest/authorization.js';
+import { computeDigestResponse } from '../../src/digest/compute.js';
+import { DigestSession } from '../../src/digest/session.js';
 import { type ApacheDigest, PROTECTED_TEXT, startApacheDigest } from '../helpers/apache.js';
 import { drive, param } from './driver.js';
 

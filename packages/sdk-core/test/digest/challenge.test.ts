@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { quoteString } from '../../src/auth/digest/authorization.js';
-import { parseAuthParams, parseWwwAuthenticate } from '../../src/auth/digest/challenge.js';
+import { quoteString } from '../../src/digest/authorization.js';
+import { parseAuthParams, parseWwwAuthenticate } from '../../src/digest/challenge.js';
 import { SignetDecodeError } from '../../src/errors.js';
 
 const plain = (challenges: ReturnType<typeof parseWwwAuthenticate>) =>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { formatDigestAuthorization } from '../../src/auth/digest/authorization.js';
+import { formatDigestAuthorization } from '../../src/digest/authorization.js';
 import {
   computeDigestResponse,
   computeRspauth,
@@ -9,7 +9,7 @@ import {
   type DigestAlgorithm,
   digestHa1,
   toDigestAlgorithm,
-} from '../../src/auth/digest/compute.js';
+} from '../../src/digest/compute.js';
 import { SignetConfigError } from '../../src/errors.js';
 
 const NODE_HASH: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { DigestSession } from '../../src/auth/digest/session.js';
+import type { DigestSession } from '../../src/digest/session.js';
 
 export interface DriveResult {
   response: Response;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { DigestSession } from '../../src/auth/digest/session.js';
+import { DigestSession } from '../../src/digest/session.js';
 import { drive, param } from './driver.js';
 import { type DigestPeer, type DigestPeerOptions, startDigestPeer } from './peer.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parseAuthParams } from '../../src/auth/digest/challenge.js';
-import { computeDigestResponse, computeRspauth } from '../../src/auth/digest/compute.js';
-import { DigestSession, type DigestSessionOptions } from '../../src/auth/digest/session.js';
+import { parseAuthParams } from '../../src/digest/challenge.js';
+import { computeDigestResponse, computeRspauth } from '../../src/digest/compute.js';
+import { DigestSession, type DigestSessionOptions } from '../../src/digest/session.js';
 import { SignetConfigError, SignetDecodeError, SignetSignatureError } from '../../src/errors.js';
 import { param } from './driver.js';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { formatDigestAuthorization } from '../../src/auth/digest/authorization.js';
-import { parseWwwAuthenticate } from '../../src/auth/digest/challenge.js';
-import { computeDigestResponse, digestUserhash } from '../../src/auth/digest/compute.js';
-import { DigestSession } from '../../src/auth/digest/session.js';
+import { formatDigestAuthorization } from '../../src/digest/authorization.js';
+import { parseWwwAuthenticate } from '../../src/digest/challenge.js';
+import { computeDigestResponse, digestUserhash } from '../../src/digest/compute.js';
+import { DigestSession } from '../../src/digest/session.js';
 import { type DigestVector, readVectors } from '../helpers/vectors.js';
 
 const file = readVectors<DigestVector>('digest/rfc7616.json');

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { parseAuthParams } from '../../src/auth/digest/challenge.js';
-import { computeDigestResponse } from '../../src/auth/digest/compute.js';
-import { verifyDataFluxSignature } from '../../src/profiles/dataflux/index.js';
+import { verifyDataFluxSignature } from '../../src/dataflux/recipe.js';
+import { parseAuthParams } from '../../src/digest/challenge.js';
+import { computeDigestResponse } from '../../src/digest/compute.js';
 import { type SeenRequest, startServer } from './http-server.js';
 
 /**

@@ -1,13 +1,13 @@
 import type { ServerResponse } from 'node:http';
-import { parseLossless } from '../../src/canonical/lossless.js';
-import { pyJsonDumps } from '../../src/canonical/pyjson.js';
 import {
   jitaiParamStr,
   jitaiSign,
   maskJitaiParamStr,
   signJitaiParamStr,
   signJitaiResponse,
-} from '../../src/profiles/jitai/index.js';
+} from '../../src/jitai/recipe.js';
+import { parseLossless } from '../../src/json/lossless.js';
+import { pyJsonDumps } from '../../src/json/pyjson.js';
 import { type SeenRequest, startServer } from './http-server.js';
 
 /**

@@ -3,7 +3,7 @@
 // test that walks them uses.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DigestAlgorithm } from '../../src/auth/digest/compute.js';
+import type { DigestAlgorithm } from '../../src/digest/compute.js';
 
 export const VECTORS_DIR: string =
   process.env.SIGNET_VECTORS_DIR ??

@@ -1,16 +1,16 @@
 import { request as httpRequest } from 'node:http';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWwwAuthenticate } from '../../src/auth/digest/challenge.js';
-import { computeDigestResponse } from '../../src/auth/digest/compute.js';
-import { dataFluxHeaders, dataFluxSign } from '../../src/profiles/dataflux/index.js';
-import { verifyJitaiResponse } from '../../src/profiles/jitai/index.js';
+import { dataFluxHeaders, dataFluxSign } from '../../src/dataflux/recipe.js';
+import { parseWwwAuthenticate } from '../../src/digest/challenge.js';
+import { computeDigestResponse } from '../../src/digest/compute.js';
+import { verifyJitaiResponse } from '../../src/jitai/recipe.js';
 import {
   createDataFluxEmulator,
   createJitaiEmulator,
   type ServedEmulator,
   serveEmulator,
-} from '../../src/testing/index.js';
+} from '../../src/testing';
 import { emulatorHandlers } from '../../src/testing/msw.js';
 import { dataFluxRequest, jitaiRequest, testClock } from './helpers.js';
 

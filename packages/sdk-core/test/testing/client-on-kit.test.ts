@@ -2,21 +2,21 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { basic } from '../../src/auth/basic.js';
 import { bearer } from '../../src/auth/bearer.js';
-import { dataflux } from '../../src/auth/dataflux.js';
-import { digest } from '../../src/auth/digest.js';
 import { fixedField } from '../../src/auth/fixed-field.js';
-import { LosslessNumber } from '../../src/canonical/lossless-number.js';
-import { createDataFluxClient } from '../../src/client/dataflux-client.js';
-import { createJitaiClient } from '../../src/client/jitai-client.js';
-import type { CallRecord } from '../../src/client/records.js';
+import { createDataFluxClient } from '../../src/dataflux/client.js';
+import { dataflux } from '../../src/dataflux/strategy.js';
+import { digest } from '../../src/digest/strategy.js';
 import { SignetNetworkError, SignetSignatureError } from '../../src/errors.js';
+import type { CallRecord } from '../../src/http/records.js';
+import { createJitaiClient } from '../../src/jitai/client.js';
+import { LosslessNumber } from '../../src/json/lossless-number.js';
 import {
   createDataFluxEmulator,
   createJitaiEmulator,
   type DataFluxEmulator,
   type JitaiEmulator,
   serveEmulator,
-} from '../../src/testing/index.js';
+} from '../../src/testing';
 import { emulatorHandlers } from '../../src/testing/msw.js';
 
 // signet's own clients against the testing kit, through both adapters: a real node:http

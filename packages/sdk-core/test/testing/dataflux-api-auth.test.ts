@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseWwwAuthenticate } from '../../src/auth/digest/challenge.js';
-import { computeDigestResponse } from '../../src/auth/digest/compute.js';
 import { base64OfUtf8 } from '../../src/crypto/encoding.js';
-import { createDataFluxEmulator, type DataFluxApiAuthConfig } from '../../src/testing/index.js';
+import { parseWwwAuthenticate } from '../../src/digest/challenge.js';
+import { computeDigestResponse } from '../../src/digest/compute.js';
+import { createDataFluxEmulator, type DataFluxApiAuthConfig } from '../../src/testing';
 import { json, postJson, testClock } from './helpers.js';
 
 const ORIGIN = 'http://dff.test';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDataFluxEmulator, type DataFluxEmulatorOptions } from '../../src/testing/index.js';
+import { createDataFluxEmulator, type DataFluxEmulatorOptions } from '../../src/testing';
 import { dataFluxRequest, json, testClock } from './helpers.js';
 
 const ORIGIN = 'http://dff.test';

@@ -3,7 +3,7 @@ import {
   createDataFluxEmulator,
   type DataFluxApiAuthConfig,
   type DataFluxEmulatorOptions,
-} from '../../src/testing/index.js';
+} from '../../src/testing';
 import { json, postJson, testClock } from './helpers.js';
 
 const ORIGIN = 'http://dff.test';

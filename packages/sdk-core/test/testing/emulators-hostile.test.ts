@@ -3,7 +3,7 @@
 // would (an envelope, a 4xx/5xx), never an exception or a 500 about themselves.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createDataFluxEmulator, createJitaiEmulator } from '../../src/testing/index.js';
+import { createDataFluxEmulator, createJitaiEmulator } from '../../src/testing';
 
 const jitai = createJitaiEmulator({
   orgId: 'org',

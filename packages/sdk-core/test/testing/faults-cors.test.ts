@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDataFluxEmulator, createJitaiEmulator } from '../../src/testing/index.js';
+import { createDataFluxEmulator, createJitaiEmulator } from '../../src/testing';
 import { jitaiRequest, json, postJson, testClock } from './helpers.js';
 
 const JIT = 'http://jitai.test/api/org/app';

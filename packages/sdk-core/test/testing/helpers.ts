@@ -1,7 +1,7 @@
-import { parseLossless } from '../../src/canonical/lossless.js';
-import type { LosslessObject } from '../../src/canonical/lossless-number.js';
-import { dataFluxHeaders, dataFluxSign } from '../../src/profiles/dataflux/index.js';
-import { jitaiParamStr, jitaiSign, signJitaiParamStr } from '../../src/profiles/jitai/index.js';
+import { dataFluxHeaders, dataFluxSign } from '../../src/dataflux/recipe.js';
+import { jitaiParamStr, jitaiSign, signJitaiParamStr } from '../../src/jitai/recipe.js';
+import { parseLossless } from '../../src/json/lossless.js';
+import type { LosslessObject } from '../../src/json/lossless-number.js';
 
 /** A frozen clock the emulators and the signing share. */
 export function testClock(start = 1_764_647_507_632): {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { LosslessNumber } from '../../src/canonical/lossless.js';
 import { SignetApiError, SignetConfigError, SignetSignatureError } from '../../src/errors.js';
-import { jitaiParamStr, verifyJitaiResponse } from '../../src/profiles/jitai/index.js';
+import { jitaiParamStr, verifyJitaiResponse } from '../../src/jitai/recipe.js';
+import { LosslessNumber } from '../../src/json/lossless.js';
 import {
   createJitaiEmulator,
   JITAI_ERRCODES,
   JitaiBusinessError,
   type JitaiEmulatorOptions,
   jitaiDefinitionFromEJson,
-} from '../../src/testing/index.js';
+} from '../../src/testing';
 import { jitaiRequest, json, testClock } from './helpers.js';
 
 const SECRET = 'generated_secret';

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { LosslessNumber, parseLossless } from '../../src/canonical/lossless.js';
-import { dataFluxHeaders, dataFluxSign } from '../../src/profiles/dataflux/index.js';
-import { jitaiSign } from '../../src/profiles/jitai/index.js';
+import { dataFluxHeaders, dataFluxSign } from '../../src/dataflux/recipe.js';
+import { jitaiSign } from '../../src/jitai/recipe.js';
+import { LosslessNumber, parseLossless } from '../../src/json/lossless.js';
 import {
   createNonceStore,
   pythonJsonText,
   verifyDataFluxRequest,
   verifyJitaiRequest,
-} from '../../src/testing/index.js';
+} from '../../src/testing';
 import { type JitaiRequestVector, readVectors } from '../helpers/vectors.js';
 
 describe('verifyJitaiRequest', () => {

@@ -1,6 +1,6 @@
-import { LosslessNumber, losslessObjectPrototype } from '../../canonical/lossless-number.js';
-import { MAX_JSON_DEPTH, pyJsonDumps } from '../../canonical/pyjson.js';
-import { quoteJsonString } from '../../canonical/quote.js';
+import { LosslessNumber, losslessObjectPrototype } from '../../json/lossless-number.js';
+import { MAX_JSON_DEPTH, pyJsonDumps } from '../../json/pyjson.js';
+import { quoteJsonString } from '../../json/quote.js';
 
 /** Options of {@link pythonJsonText}. */
 export interface PythonJsonTextOptions {

@@ -1,6 +1,6 @@
-import { parseWwwAuthenticate } from '../../auth/digest/challenge.js';
-import { computeDigestResponse } from '../../auth/digest/compute.js';
 import { timingSafeEqual } from '../../crypto/compare.js';
+import { parseWwwAuthenticate } from '../../digest/challenge.js';
+import { computeDigestResponse } from '../../digest/compute.js';
 import type { DataFluxAuthUser } from './options.js';
 
 /** The opaque value the DataFlux server puts in every Digest challenge. */

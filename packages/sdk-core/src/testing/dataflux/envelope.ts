@@ -1,4 +1,4 @@
-import { LosslessNumber } from '../../canonical/lossless-number.js';
+import { LosslessNumber } from '../../json/lossless-number.js';
 
 /** One DataFlux error kind: HTTP status, the `error` number as written, the `reason`. */
 export interface DataFluxErrorKind {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from '../../crypto/compare.js';
 import { hashHex, hmacHex } from '../../crypto/digest.js';
-import { verifyDataFluxSignature } from '../../profiles/dataflux/verify.js';
+import { verifyDataFluxSignature } from '../../dataflux/verify.js';
 import { type HeaderBag, headerValue } from '../core/http.js';
 import { type ExpressBody, parseExpressBody } from './body.js';
 import { DATAFLUX_ERRORS, type DataFluxErrorKind } from './envelope.js';

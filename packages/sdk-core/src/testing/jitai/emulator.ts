@@ -1,6 +1,6 @@
-import type { LosslessObject } from '../../canonical/lossless-number.js';
 import { SignetConfigError } from '../../errors.js';
-import { signJitaiResponse } from '../../profiles/jitai/respond.js';
+import { signJitaiResponse } from '../../jitai/respond.js';
+import type { LosslessObject } from '../../json/lossless-number.js';
 import { EmulatorControls } from '../core/controls.js';
 import type { FailFault } from '../core/faults.js';
 import { decodePathSegment } from '../core/http.js';

@@ -1,5 +1,5 @@
-import { losslessToValue } from '../../canonical/lossless.js';
-import type { LosslessObject } from '../../canonical/lossless-number.js';
+import { losslessToValue } from '../../json/lossless.js';
+import type { LosslessObject } from '../../json/lossless-number.js';
 import { toJsonShape } from '../core/python-json.js';
 import { JitaiBusinessError } from './errors.js';
 import type { ElementRef, JitaiExchange } from './exchange.js';

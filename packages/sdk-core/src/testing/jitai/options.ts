@@ -1,4 +1,4 @@
-import type { LosslessObject } from '../../canonical/lossless-number.js';
+import type { LosslessObject } from '../../json/lossless-number.js';
 import type { EmulatorBaseOptions } from '../core/runtime.js';
 
 /** One API authorization element (`apiAuths.NormalType`): a key pair and what it may call. */

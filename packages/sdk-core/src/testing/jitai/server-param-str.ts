@@ -1,8 +1,8 @@
-import { sortEntries } from '../../canonical/codepoint.js';
-import type { LosslessJson, LosslessObject } from '../../canonical/lossless-number.js';
-import { pyJsonDumps } from '../../canonical/pyjson.js';
-import { isWellFormed } from '../../canonical/quote.js';
-import { maskJitaiParamStr } from '../../profiles/jitai/param-str.js';
+import { maskJitaiParamStr } from '../../jitai/param-str.js';
+import { sortEntries } from '../../json/codepoint.js';
+import type { LosslessJson, LosslessObject } from '../../json/lossless-number.js';
+import { pyJsonDumps } from '../../json/pyjson.js';
+import { isWellFormed } from '../../json/quote.js';
 
 /**
  * The paramStr as the platform's Python code builds it from what it received, which is

@@ -1,8 +1,8 @@
-import { losslessToValue, parseLossless } from '../../canonical/lossless.js';
-import { LosslessNumber, type LosslessObject } from '../../canonical/lossless-number.js';
 import { timingSafeEqual } from '../../crypto/compare.js';
-import { JITAI_WINDOW_MS } from '../../profiles/jitai/constants.js';
-import { signJitaiParamStr } from '../../profiles/jitai/sign.js';
+import { JITAI_WINDOW_MS } from '../../jitai/constants.js';
+import { signJitaiParamStr } from '../../jitai/sign.js';
+import { losslessToValue, parseLossless } from '../../json/lossless.js';
+import { LosslessNumber, type LosslessObject } from '../../json/lossless-number.js';
 import { type HeaderBag, headerValue } from '../core/http.js';
 import { JITAI_ERRCODES } from './errors.js';
 import { serverParamStr } from './server-param-str.js';

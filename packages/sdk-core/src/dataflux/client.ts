@@ -1,0 +1,290 @@
+import type { FixedFieldStrategy } from '../auth/fixed-field.js';
+import type { AuthStrategy } from '../auth/types.js';
+import { parseHttpDate } from '../clock.js';
+import { SignetConfigError, SignetDecodeError } from '../errors.js';
+import { type ClientConfig, normalizeConfig } from '../http/config.js';
+import { type CallSpec, execute } from '../http/engine.js';
+import type { ClientOptions, RequestOptions } from '../http/options.js';
+import type { DecodedResponse } from '../http/response.js';
+import type { QueryInit } from '../http/url.js';
+import { losslessToValue } from '../json/lossless.js';
+import { isLosslessObject, member } from '../json/lossless-access.js';
+import { toWireJson } from '../json/wire-json.js';
+import { dataFluxApiError, dataFluxUnexpected, readDataFluxEnvelope } from './envelope.js';
+import { dataflux } from './strategy.js';
+
+export interface DataFluxClientOptions extends ClientOptions {
+  /** Shortcut for `auth: dataflux({ akId, akSecret })`. */
+  akId?: string;
+  akSecret?: string;
+}
+
+/** Per-call options of DataFlux calls. */
+export interface DataFluxCallOptions extends RequestOptions {
+  /** Sends `X-Trace-Id` (the server echoes it; it shows in the call record). */
+  traceId?: string;
+}
+
+/** Options of `sync()`. */
+export interface SyncOptions extends DataFluxCallOptions {
+  /**
+   * 'normal' (`{kwargs, options}`) or 'simplified' (`/s`: the body or query *is* the
+   * kwargs). Default: normal, unless the credential can only travel in the simplified
+   * format (a fixed field in the body, or in the query of a GET).
+   */
+  format?: 'normal' | 'simplified';
+  method?: 'POST' | 'GET';
+  /** Sync API options; `returnType: 'jsonDumps'` is the only one the server accepts. */
+  options?: { returnType?: 'jsonDumps' };
+}
+
+export interface DataFluxClient {
+  /** Calls a Sync API (auth link); resolves to the function's return value as sent. */
+  sync<R = unknown>(
+    id: string,
+    kwargs?: Record<string, unknown>,
+    options?: SyncOptions,
+  ): Promise<R>;
+  /** Starts an Async API call; resolves to its task id. */
+  async(
+    id: string,
+    kwargs?: Record<string, unknown>,
+    options?: DataFluxCallOptions,
+  ): Promise<{ taskId: string }>;
+  /** Calls a function through the AK/SK-signed OpenAPI; resolves to `data.result`. */
+  callFunc<R = unknown>(
+    funcId: string,
+    kwargs?: Record<string, unknown>,
+    options?: DataFluxCallOptions,
+  ): Promise<R>;
+  readonly clockOffsetMs: number;
+}
+
+/**
+ * Creates a DataFlux Func client.
+ *
+ * @example
+ * ```ts
+ * const dff = createDataFluxClient({ baseUrl: 'https://host:8088', auth: dataflux({ akId, akSecret }) })
+ * await dff.callFunc('demo__main.hello', { name: 'x' })
+ * ```
+ */
+export function createDataFluxClient(options: DataFluxClientOptions): DataFluxClient {
+  return createDataFluxClientWithAuth(options, resolveAuth(options));
+}
+
+/**
+ * The DataFlux client over an auth strategy already chosen (or none): {@link
+ * createDataFluxClient} without its `akId` + `akSecret` shortcut, so a bundle that uses
+ * `basic()`, `fixedField()` or `digest()` carries no AK/SK signer. sdk-browser's
+ * `createDataFluxClient` is built on it.
+ */
+export function createDataFluxClientWithAuth(
+  options: Omit<DataFluxClientOptions, 'akId' | 'akSecret' | 'auth'>,
+  auth: AuthStrategy | undefined,
+): DataFluxClient {
+  if (options === null || typeof options !== 'object') {
+    throw new SignetConfigError('createDataFluxClient: options must be an object');
+  }
+  if (auth !== undefined && typeof auth?.kind !== 'string') {
+    throw new SignetConfigError('createDataFluxClient: auth must be an auth strategy');
+  }
+  const keyId = (auth as { akId?: string } | undefined)?.akId;
+  const config = normalizeConfig({ ...options, auth }, keyId);
+  return {
+    sync: async (id, kwargs, opts = {}) =>
+      execute(config, syncSpec(config, id, kwargs ?? {}, opts)),
+    async: async (id, kwargs, opts = {}) =>
+      execute(config, {
+        ...common(opts, `async:${id}`),
+        method: 'POST',
+        path: `api/v1/async/${pathId(id, 'async')}`,
+        body: { kwargs: kwargs ?? {} },
+        decode: (res) => {
+          const data = envelopeData(res, config, 'async call');
+          const taskId = isLosslessObject(data) ? member(data, 'id') : undefined;
+          if (typeof taskId !== 'string') {
+            throw new SignetDecodeError('DataFlux async call: the envelope has no data.id task id');
+          }
+          return { taskId };
+        },
+      }),
+    callFunc: async (funcId, kwargs, opts = {}) =>
+      execute(config, {
+        ...common(opts, `func:${funcId}`),
+        method: 'POST',
+        path: `api/v1/func/${pathId(funcId, 'callFunc')}`,
+        body: { kwargs: kwargs ?? {} },
+        decode: (res) => {
+          const data = envelopeData(res, config, 'func call');
+          if (!isLosslessObject(data) || member(data, 'result') === undefined) {
+            throw new SignetDecodeError('DataFlux func call: the envelope has no data.result');
+          }
+          return losslessToValue(member(data, 'result')!, { bigint: config.bigint }) as never;
+        },
+      }),
+    get clockOffsetMs() {
+      return config.clock.offsetMs;
+    },
+  };
+}
+
+function resolveAuth(options: DataFluxClientOptions): AuthStrategy | undefined {
+  if (options === null || typeof options !== 'object') {
+    throw new SignetConfigError('createDataFluxClient: options must be an object');
+  }
+  const hasAk = options.akId !== undefined || options.akSecret !== undefined;
+  if (options.auth && hasAk) {
+    throw new SignetConfigError(
+      'createDataFluxClient: give either akId + akSecret or auth, not both',
+    );
+  }
+  if (hasAk) return dataflux({ akId: options.akId ?? '', akSecret: options.akSecret ?? '' });
+  return options.auth;
+}
+
+function pathId(id: string, what: string): string {
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new SignetConfigError(`${what}: the id must be a non-empty string`);
+  }
+  return encodeURIComponent(id);
+}
+
+function common(opts: DataFluxCallOptions, api: string) {
+  const headers = new Headers(opts.headers);
+  if (opts.traceId !== undefined) headers.set('X-Trace-Id', opts.traceId);
+  return {
+    api,
+    headers,
+    signal: opts.signal,
+    timeout: opts.timeout,
+    annotate: annotate,
+    skew: skew,
+  } satisfies Partial<CallSpec<unknown>>;
+}
+
+function annotate(
+  res: DecodedResponse,
+  record: { errcode: unknown; reason: unknown; traceId: unknown },
+) {
+  const env = readDataFluxEnvelope(res);
+  if (env && !env.ok) {
+    record.errcode = env.error;
+    record.reason = env.reason;
+  }
+  if (env?.traceId) record.traceId = env.traceId;
+}
+
+function skew(res: DecodedResponse) {
+  const env = readDataFluxEnvelope(res);
+  const respTime = env?.respTime ? Date.parse(env.respTime) : Number.NaN;
+  return {
+    serverTime: Number.isFinite(respTime) ? respTime : parseHttpDate(res.headers.get('date')),
+    rejected:
+      res.status === 401 && env?.reason === 'EUserAuth' && /timestamp/i.test(env.message ?? ''),
+    thresholdMs: 810_000,
+  };
+}
+
+/** The `data` of a success envelope, or the typed error. */
+function envelopeData(res: DecodedResponse, config: ClientConfig, what: string) {
+  const env = readDataFluxEnvelope(res);
+  if (env && !env.ok) throw dataFluxApiError(env, res.status, config.bigint, what);
+  if (!env || res.status < 200 || res.status >= 300) throw dataFluxUnexpected(res, what);
+  return env.data;
+}
+
+function syncSpec(
+  config: ClientConfig,
+  id: string,
+  kwargs: Record<string, unknown>,
+  opts: SyncOptions,
+): CallSpec<never> {
+  if (kwargs === null || typeof kwargs !== 'object' || Array.isArray(kwargs)) {
+    throw new SignetConfigError(
+      'sync: kwargs must be a plain object (the server rejects anything else)',
+    );
+  }
+  const method = (opts.method ?? 'POST').toUpperCase();
+  if (method !== 'POST' && method !== 'GET') {
+    throw new SignetConfigError(`sync: method must be 'POST' or 'GET', got ${String(opts.method)}`);
+  }
+  const format = chooseFormat(config.auth, method, opts);
+  const base = `api/v1/sync/${pathId(id, 'sync')}`;
+  let path = base;
+  let query: QueryInit | undefined;
+  let body: unknown;
+  if (format === 'normal') {
+    const payload: Record<string, unknown> = { kwargs };
+    if (opts.options) payload.options = opts.options;
+    if (method === 'POST') body = payload;
+    else {
+      const q: Record<string, string> = { kwargs: toWireJson(kwargs, 'kwargs') };
+      if (opts.options) q.options = toWireJson(opts.options, 'options');
+      query = q;
+    }
+  } else {
+    if (opts.options) {
+      throw new SignetConfigError(
+        'sync: the simplified format cannot carry options (the whole body/query is the kwargs); use the normal format',
+      );
+    }
+    path = `${base}/s`;
+    if (method === 'POST') body = kwargs;
+    else query = simplifiedQuery(kwargs);
+  }
+  return {
+    ...common(opts, `sync:${id}`),
+    method,
+    path,
+    query,
+    body,
+    format,
+    decode(res) {
+      if (res.status >= 200 && res.status < 300) {
+        if (!res.isJson) return res.text as never; // returnType jsonDumps: JSON text as text/html
+        if (res.jsonError || res.json === undefined) {
+          throw new SignetDecodeError(
+            `DataFlux sync ${id}: the body is typed JSON but does not parse: ${res.jsonError?.message ?? 'empty body'}`,
+            res.jsonError ? { cause: res.jsonError, position: res.jsonError.position } : {},
+          );
+        }
+        return losslessToValue(res.json, { bigint: config.bigint }) as never;
+      }
+      const env = readDataFluxEnvelope(res);
+      if (env && !env.ok) throw dataFluxApiError(env, res.status, config.bigint, `sync ${id}`);
+      throw dataFluxUnexpected(res, `sync ${id}`);
+    },
+  };
+}
+
+/** The format the configured credential can travel in (PROTOCOLS §2 field rules). */
+function chooseFormat(
+  auth: AuthStrategy | undefined,
+  method: string,
+  opts: SyncOptions,
+): 'normal' | 'simplified' {
+  const locations = auth?.kind === 'fixedField' ? (auth as FixedFieldStrategy).locations : [];
+  const needsSimplified =
+    locations.includes('body') || (method === 'GET' && locations.includes('query'));
+  if (opts.format === 'normal' && needsSimplified) {
+    const where = locations.includes('body') ? 'a body field' : 'a query field of a GET';
+    throw new SignetConfigError(
+      `sync: the normal format rejects unexpected fields, so the credential (${where}) cannot travel in it; use format: 'simplified'${locations.includes('body') ? '' : " or method: 'POST'"}`,
+    );
+  }
+  return opts.format ?? (needsSimplified ? 'simplified' : 'normal');
+}
+
+function simplifiedQuery(kwargs: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(kwargs)) {
+    if (typeof value !== 'string') {
+      throw new SignetConfigError(
+        `sync: a simplified GET sends kwargs as query strings, but kwargs.${key} is ${value === null ? 'null' : typeof value}; use POST or the normal format`,
+      );
+    }
+    out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import { type AuthStrategy, secretValues, type WithSecrets } from '../auth/types.js';
+import { SignetConfigError } from '../errors.js';
+import { dataFluxHeaders, dataFluxNonce, dataFluxSign, dataFluxTimestamp } from './recipe.js';
+
+export interface DataFluxAuthOptions {
+  akId: string;
+  akSecret: string;
+}
+
+export interface DataFluxStrategy extends AuthStrategy, WithSecrets {
+  readonly kind: 'dataflux';
+  readonly akId: string;
+}
+
+/**
+ * DataFlux Func OpenAPI Access Key signing: `X-Dff-Ak-Id`, `-Timestamp` (s), `-Nonce`
+ * (CSPRNG, fresh per attempt: the server accepts each nonce once) and `-Sign` =
+ * HMAC-SHA1 over `METHOD&pathWithQuery&timestamp&nonce&md5(jsonDumps(body))`.
+ */
+export function dataflux(options: DataFluxAuthOptions): DataFluxStrategy {
+  const { akId, akSecret } = options ?? ({} as DataFluxAuthOptions);
+  if (typeof akId !== 'string' || akId.length === 0 || /[^\u0021-\u007e]/.test(akId)) {
+    throw new SignetConfigError('dataflux: akId must be a non-empty printable ASCII string');
+  }
+  if (typeof akSecret !== 'string' || akSecret.length === 0) {
+    throw new SignetConfigError('dataflux: akSecret must be a non-empty string');
+  }
+  return {
+    kind: 'dataflux',
+    credentialed: true,
+    timestamped: true,
+    akId,
+    sign(state) {
+      // The server hashes jsonDumps of what JSON.parse makes of our body: use the same.
+      const body: unknown = state.bodyText === undefined ? null : JSON.parse(state.bodyText);
+      const timestamp = dataFluxTimestamp(state.now);
+      const nonce = dataFluxNonce(state.random);
+      const { sign } = dataFluxSign({
+        method: state.method,
+        pathWithQuery: state.url.pathname + state.url.search,
+        timestamp,
+        nonce,
+        body,
+        akSecret,
+        crypto: state.crypto,
+      });
+      const headers = dataFluxHeaders({ akId, timestamp, nonce, sign });
+      for (const [name, value] of Object.entries(headers)) state.headers.set(name, value);
+      state.notes.nonce = nonce;
+      state.notes.timestamp = timestamp;
+    },
+    [secretValues]: () => [akSecret],
+  };
+}

@@ -1,0 +1,291 @@
+import type { AuthStrategy } from '../auth/types.js';
+import { parseHttpDate } from '../clock.js';
+import { SignetApiError, SignetConfigError } from '../errors.js';
+import { type ClientConfig, normalizeConfig } from '../http/config.js';
+import { type CallSpec, execute } from '../http/engine.js';
+import type { ClientOptions, RequestOptions } from '../http/options.js';
+import { redactText } from '../http/redact.js';
+import type { DecodedResponse } from '../http/response.js';
+import { type LosslessJson, losslessToValue } from '../json/lossless.js';
+import { DEFAULT_AUTH_DETAILS_API, type JitaiServiceDetail, parseAuthDetails } from './details.js';
+import {
+  assertJitaiSuccess,
+  JITAI_AUTH_FAILED,
+  type JitaiEnvelope,
+  readJitaiEnvelope,
+} from './envelope.js';
+import { assertJitaiArgs, diffParamStr } from './recipe.js';
+import { createServiceProxy } from './service-proxy.js';
+import type { ServiceMap, ServiceProxy } from './service-types.js';
+import { jitai } from './strategy.js';
+
+/** Options of `createJitaiClient`: the client options plus JitAi credentials. */
+export interface JitaiClientOptions extends ClientOptions {
+  /** The API authorization's accessKey. */
+  accessKey?: string;
+  /** Its accessSecret (Node/backends only; browsers use `remoteSigner`). */
+  accessSecret?: string;
+  /** Response timestamp window in ms (default 300 000, the platform's). */
+  windowMs?: number;
+  /** API answering `getAuthDetails()` (default `apiAuths.services.ApiAuthSvc.getDetails`). */
+  authDetailsApi?: string;
+}
+
+/** What `diagnose()` found when comparing signet's paramStr with the server's (debug mode). */
+export interface JitaiDebugReport {
+  identical: boolean;
+  /** signet's masked paramStr. */
+  ours: string | undefined;
+  /** The server's masked paramStr (`respExtraData.apiAuthDebug.paramStr`). */
+  theirs: string | undefined;
+  /** Index of the first differing character, when they differ. */
+  index?: number | undefined;
+  errcode: number | string;
+  errmsg: string | undefined;
+  summary: string;
+}
+
+/** A JitAi client: signed service calls with verified, unwrapped results. */
+export interface JitaiClient<S extends ServiceMap = Record<string, object>> {
+  /** Calls `services.OrderSvc.query`-style APIs; resolves to the verified `data.data`. */
+  call<R = unknown>(api: string, args?: object, options?: RequestOptions): Promise<R>;
+  /** A typed proxy: `service('services.OrderSvc').query({...})`. */
+  service<N extends keyof S & string>(name: N): ServiceProxy<S[N]>;
+  /** Untyped clients (or a hand-written interface): any dotted service name. */
+  service<T extends object>(name: string extends keyof S ? string : never): ServiceProxy<T>;
+  /** The services and functions this accessKey may call. */
+  getAuthDetails(options?: RequestOptions): Promise<JitaiServiceDetail[]>;
+  /**
+   * Debug round trip: sends the call with `debug: 1` and compares the server's masked
+   * paramStr with signet's. The server rejects every debug call by design.
+   */
+  diagnose(api: string, args?: object, options?: RequestOptions): Promise<JitaiDebugReport>;
+  /** Clock offset (server − local, ms) currently applied. */
+  readonly clockOffsetMs: number;
+}
+
+const API_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+
+/**
+ * Creates a JitAi client.
+ *
+ * @example
+ * ```ts
+ * const jit = createJitaiClient({ baseUrl: 'https://host/api/org/app', accessKey, accessSecret })
+ * const order = await jit.call('services.OrderSvc.query', { orderId: '1001' })
+ * ```
+ */
+export function createJitaiClient<S extends ServiceMap = Record<string, object>>(
+  options: JitaiClientOptions,
+): JitaiClient<S> {
+  return createJitaiClientWithAuth<S>(options, resolveAuth(options));
+}
+
+/**
+ * The JitAi client over an auth strategy already chosen: {@link createJitaiClient}
+ * without its `accessKey` + `accessSecret` shortcut, so a bundle that signs remotely
+ * (`remoteSigner`) or with a token carries no local JitAi signer and no pure-JS hash.
+ * sdk-browser's `createJitaiClient` is built on it.
+ */
+export function createJitaiClientWithAuth<S extends ServiceMap = Record<string, object>>(
+  options: Omit<JitaiClientOptions, 'accessSecret' | 'auth'>,
+  auth: AuthStrategy,
+): JitaiClient<S> {
+  if (options === null || typeof options !== 'object') {
+    throw new SignetConfigError('createJitaiClient: options must be an object');
+  }
+  if (typeof auth?.kind !== 'string') {
+    throw new SignetConfigError('createJitaiClient: auth must be an auth strategy');
+  }
+  const accessKey = options.accessKey ?? (auth as { accessKey?: string }).accessKey;
+  const config = normalizeConfig({ ...options, auth }, accessKey);
+  const windowMs = options.windowMs ?? 300_000;
+  const detailsApi = options.authDetailsApi ?? DEFAULT_AUTH_DETAILS_API;
+
+  const call = async <R>(
+    api: string,
+    args: object = {},
+    opts: RequestOptions = {},
+    debug = false,
+  ) => execute<R>(config, jitaiSpec<R>(config, api, args, opts, windowMs, debug));
+
+  const client: JitaiClient<S> = {
+    call: (api, args, opts) => call(api, args, opts),
+    service: ((name: string) => createServiceProxy(name, call)) as JitaiClient<S>['service'],
+    async getAuthDetails(opts) {
+      if (accessKey === undefined) {
+        throw new SignetConfigError('getAuthDetails needs the accessKey option');
+      }
+      return parseAuthDetails(await call(detailsApi, { accessKey }, opts));
+    },
+    async diagnose(api, args, opts) {
+      try {
+        await call(api, args, opts, true);
+      } catch (error) {
+        const report = (error as { detail?: { debugReport?: JitaiDebugReport } }).detail
+          ?.debugReport;
+        if (report) return report;
+        throw error;
+      }
+      throw new SignetApiError(
+        'diagnose: the server accepted a debug call, so it did not run the debug comparison (is debug mode enabled on the server?)',
+        { status: 200, errcode: 0 },
+      );
+    },
+    get clockOffsetMs() {
+      return config.clock.offsetMs;
+    },
+  };
+  return client;
+}
+
+function resolveAuth(options: JitaiClientOptions): AuthStrategy {
+  if (options === null || typeof options !== 'object') {
+    throw new SignetConfigError('createJitaiClient: options must be an object');
+  }
+  if (options.auth) {
+    if (options.accessSecret !== undefined) {
+      throw new SignetConfigError(
+        'createJitaiClient: give either accessKey + accessSecret or auth, not both (which one should sign?)',
+      );
+    }
+    return options.auth;
+  }
+  if (options.accessKey === undefined || options.accessSecret === undefined) {
+    throw new SignetConfigError(
+      'createJitaiClient: pass accessKey and accessSecret (JitAi API authorization), or an auth strategy such as bearer(token)',
+    );
+  }
+  return jitai({
+    accessKey: options.accessKey,
+    accessSecret: options.accessSecret,
+    ...(options.windowMs === undefined ? {} : { windowMs: options.windowMs }),
+    ...(options.debug ? { debug: true } : {}),
+  });
+}
+
+function jitaiSpec<R>(
+  config: ClientConfig,
+  api: string,
+  args: object,
+  opts: RequestOptions,
+  windowMs: number,
+  forceDebug: boolean,
+): CallSpec<R> {
+  if (typeof api !== 'string' || !API_NAME.test(api)) {
+    throw new SignetConfigError(
+      `api must be a dotted name like "services.OrderSvc.query", got ${JSON.stringify(api)}`,
+    );
+  }
+  const auth = config.auth;
+  if (auth?.kind === 'jitai' || auth?.kind === 'remoteSigner') assertJitaiArgs(args);
+  const debug = forceDebug || config.debug;
+  let envelope: JitaiEnvelope | undefined;
+  const readOnce = (response: DecodedResponse): JitaiEnvelope => {
+    envelope ??= readJitaiEnvelope(response);
+    return envelope;
+  };
+  return {
+    method: 'POST',
+    path: api.replace(/\./g, '/'),
+    body: args,
+    headers: debug ? mergeDebug(opts.headers) : opts.headers,
+    signal: opts.signal,
+    timeout: opts.timeout,
+    api,
+    annotate(response, record) {
+      envelope = undefined; // each response (a re-send gets a fresh one) is read once
+      try {
+        const env = readOnce(response);
+        record.errcode = env.errcode;
+        record.requestId = env.requestId;
+        if (env.errcode !== 0) record.message = env.errmsg;
+      } catch {
+        // Not an envelope: decode() reports it.
+      }
+    },
+    skew(response) {
+      let env: JitaiEnvelope | undefined;
+      try {
+        env = readOnce(response);
+      } catch {
+        env = undefined;
+      }
+      if (!auth?.timestamped) return undefined;
+      return {
+        serverTime: env?.sysTime ?? parseHttpDate(response.headers.get('date')),
+        rejected: env?.errcode === JITAI_AUTH_FAILED && !debug,
+        thresholdMs: windowMs * 0.9,
+      };
+    },
+    async decode(response, { signed }) {
+      const env = readOnce(response);
+      if (debug && env.errcode !== 0) {
+        const sign = signed?.headers.get('accessSign');
+        const errmsg = env.errmsg && sign ? redactText(env.errmsg, [sign]) : env.errmsg;
+        throw debugError(
+          { ...env, errmsg },
+          response.status,
+          signed?.notes.paramStrMasked as string | undefined,
+        );
+      }
+      assertJitaiSuccess(env, response.status, api);
+      let result: LosslessJson | undefined = env.data;
+      if (auth?.verifyJitaiData) {
+        result = await auth.verifyJitaiData({
+          data: env.data ?? null,
+          now: config.clock.now(),
+          crypto: config.crypto,
+        });
+      }
+      return losslessToValue(result ?? null, { bigint: config.bigint }) as R;
+    },
+  };
+}
+
+function mergeDebug(headers: HeadersInit | undefined): Headers {
+  const h = new Headers(headers);
+  h.set('debug', '1');
+  return h;
+}
+
+function debugError(env: JitaiEnvelope, status: number, ours: string | undefined): SignetApiError {
+  const apiAuthDebug = env.extra ? losslessToValue(env.extra) : undefined;
+  const theirs = (apiAuthDebug as { apiAuthDebug?: { paramStr?: unknown } } | undefined)
+    ?.apiAuthDebug?.paramStr;
+  const theirsText = typeof theirs === 'string' ? theirs : undefined;
+  let report: JitaiDebugReport;
+  if (ours === undefined || theirsText === undefined) {
+    report = {
+      identical: false,
+      ours,
+      theirs: theirsText,
+      errcode: env.errcode,
+      errmsg: env.errmsg,
+      summary:
+        theirsText === undefined
+          ? 'the server sent no respExtraData.apiAuthDebug.paramStr (debug mode off on the server?)'
+          : 'signet has no local paramStr for this call (the auth strategy does not expose one)',
+    };
+  } else {
+    const diff = diffParamStr(ours, theirsText);
+    report = {
+      identical: diff.identical,
+      ours,
+      theirs: theirsText,
+      index: diff.index,
+      errcode: env.errcode,
+      errmsg: env.errmsg,
+      summary: diff.identical
+        ? 'paramStr identical: signet canonicalises the args exactly as the server does. The server rejects every debug call (it hashes the masked paramStr), so turn debug off to call.'
+        : `paramStr differs at character ${diff.index}: signet "…${diff.ours}…" vs server "…${diff.theirs}…"`,
+    };
+  }
+  return new SignetApiError(`JitAi debug: ${report.summary}`, {
+    status,
+    errcode: env.errcode,
+    requestId: env.requestId,
+    platformMessage: env.errmsg,
+    detail: { debugReport: report },
+  });
+}

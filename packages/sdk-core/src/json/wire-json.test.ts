@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { SignetConfigError } from '../errors.js';
+import { LosslessNumber } from './lossless-number.js';
+import { toWireJson } from './wire-json.js';
+
+describe('toWireJson', () => {
+  test('is JSON.stringify for every JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(toWireJson(value)).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('writes bigint as a JSON integer, exactly', () => {
+    expect(toWireJson({ big: 12345678901234567890n, neg: -(2n ** 70n) })).toBe(
+      '{"big":12345678901234567890,"neg":-1180591620717411303424}',
+    );
+  });
+
+  test('writes LosslessNumber lexemes exactly, so 1.0 stays a float on the wire', () => {
+    expect(toWireJson({ f: new LosslessNumber('1.0'), e: new LosslessNumber('1e-07') })).toBe(
+      '{"f":1.0,"e":1e-07}',
+    );
+  });
+
+  test('honours toJSON like JSON.stringify (Date)', () => {
+    const d = new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6));
+    expect(toWireJson({ d })).toBe('{"d":"2026-01-02T03:04:05.006Z"}');
+  });
+
+  test.each([
+    [{ a: undefined }, 'body.a is undefined'],
+    [{ a: [1, undefined] }, 'body.a[1] is undefined'],
+    [{ n: Number.NaN }, 'body.n is NaN'],
+    [{ n: Number.POSITIVE_INFINITY }, 'body.n is Infinity'],
+    [{ f: () => 1 }, 'body.f is a function'],
+    [{ s: Symbol('x') }, 'body.s is a symbol'],
+    [{ m: new Map() }, 'body.m is a Map'],
+    [{ 'odd key': { x: new Set() } }, 'body["odd key"].x is a Set'],
+  ])('refuses %o, naming the path', (value, message) => {
+    expect(() => toWireJson(value)).toThrow(SignetConfigError);
+    expect(() => toWireJson(value)).toThrow(message);
+  });
+
+  test('refuses cycles but allows shared references', () => {
+    const shared = { x: 1 };
+    expect(toWireJson({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => toWireJson(cyclic)).toThrow('body.self is a circular reference');
+  });
+});
+
+describe('toWireJson edge cases shared with JSON.stringify', () => {
+  test('toJSON receives the property key; boxed primitives unwrap', () => {
+    const keyed = { toJSON: (key: string) => `key:${key}` };
+    const value = {
+      a: keyed,
+      list: [keyed],
+      n: new Number(5),
+      s: new String('x'),
+      b: new Boolean(false),
+    };
+    expect(toWireJson(value)).toBe(JSON.stringify(value));
+  });
+});
