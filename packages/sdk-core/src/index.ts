@@ -180,6 +180,7 @@ export type { JitaiEnvelope } from './jitai/envelope.js';
 export { JITAI_AUTH_FAILED } from './jitai/envelope.js';
 export type { JitaiHeaderOptions } from './jitai/headers.js';
 export { jitaiRequestHeaders } from './jitai/headers.js';
+export { JITAI_API_NAME } from './jitai/names.js';
 export type { JitaiParamStrOptions } from './jitai/param-str.js';
 export { jitaiParamStr, maskJitaiParamStr } from './jitai/param-str.js';
 export { assertJitaiArgs } from './jitai/params.js';

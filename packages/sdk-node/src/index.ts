@@ -170,6 +170,7 @@ export {
   hmacTimestamp,
   isLosslessObject,
   isSignetError,
+  JITAI_API_NAME,
   JITAI_AUTH_FAILED,
   JITAI_DATA_TYPES,
   JITAI_HEADERS,

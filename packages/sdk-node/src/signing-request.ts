@@ -1,7 +1,7 @@
 // Reading a page's signing request: the payload of `remoteSigner` (sdk-core), checked
 // field by field before anything is signed. Problems are SignerRefusals, which the
 // handler turns into JSON error answers.
-import { SignetConfigError } from '@signet/sdk-core';
+import { JITAI_API_NAME, SignetConfigError } from '@signet/sdk-core';
 
 /** A refusal with its HTTP status; the message never holds a secret. */
 export class SignerRefusal extends Error {
@@ -33,8 +33,6 @@ export interface VerifyPayload {
 
 export type SignerPayload = SignPayload | VerifyPayload;
 
-const API_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
-
 const bad = (message: string) => new SignerRefusal(400, 'SignetConfigError', message);
 
 /** Checks the payload's shape; `basePath` (no trailing slash) pins the JitAi app's path. */
@@ -50,7 +48,7 @@ export function readPayload(value: unknown, basePath: string | undefined): Signe
   }
   if (payload.op !== 'sign') throw bad('op must be "sign" or "verify"');
   const { api, method, path, bodyText } = payload;
-  if (typeof api !== 'string' || !API_NAME.test(api)) {
+  if (typeof api !== 'string' || !JITAI_API_NAME.test(api)) {
     throw bad('api must be a dotted name like "services.OrderSvc.query"');
   }
   if (method !== 'POST') throw bad('method must be "POST" (JitAi calls are POSTs)');

@@ -11,20 +11,6 @@
  * - Argument names are written bare when they are identifier names and quoted otherwise.
  */
 
-export const FUNCTION_NAME: RegExp = /^[A-Za-z_$][\w$]*$/;
-export const SERVICE_NAME: RegExp = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
-
-/** Names a service proxy returns `undefined` for, so that it is never taken for a promise. */
-export const PROXY_RESERVED: ReadonlySet<string> = new Set([
-  'then',
-  'catch',
-  'finally',
-  'toJSON',
-  'constructor',
-  'valueOf',
-  'toString',
-]);
-
 /** Global names the generated module refers to; a declaration must not shadow them. */
 export const GLOBALS_USED: ReadonlySet<string> = new Set(['Promise', 'Record']);
 

@@ -1,6 +1,12 @@
 import { SignetConfigError } from '../errors.js';
+import { JITAI_RESERVED_KEYS } from '../jitai/constants.js';
+import {
+  JITAI_NAME_SEGMENT as FUNCTION_NAME,
+  PROXY_RESERVED,
+  JITAI_SERVICE_NAME as SERVICE_NAME,
+} from '../jitai/names.js';
 import type { CodegenFunction, CodegenService } from './model.js';
-import { FUNCTION_NAME, GLOBALS_USED, PROXY_RESERVED, pascalCase, SERVICE_NAME } from './names.js';
+import { GLOBALS_USED, pascalCase } from './names.js';
 
 /** A function with the names the module gives it. */
 export interface PlannedFunction {
@@ -22,7 +28,7 @@ export interface PlannedService {
 const MODULE_NAMES = ['SignetServices', 'SignetApi'];
 
 /** Args keys the JitAi signature merges in itself (PROTOCOLS §1). */
-const SIGNATURE_KEYS = new Set(['timestamp', 'secret', 'accesssign']);
+const SIGNATURE_KEYS: ReadonlySet<string> = new Set(JITAI_RESERVED_KEYS);
 
 /**
  * Checks every name and gives each declaration its type name. Services are sorted by

@@ -1,6 +1,7 @@
 import { type AuthStrategy, secretValues, type WithSecrets } from '../auth/types.js';
 import { SignetConfigError } from '../errors.js';
-import { dataFluxHeaders, dataFluxNonce, dataFluxSign, dataFluxTimestamp } from './recipe.js';
+import { dataFluxHeaders, dataFluxNonce, dataFluxTimestamp } from './headers.js';
+import { dataFluxSign } from './sign.js';
 
 export interface DataFluxAuthOptions {
   akId: string;

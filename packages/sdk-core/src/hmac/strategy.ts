@@ -1,10 +1,7 @@
 import { type AuthStrategy, secretValues, type WithSecrets } from '../auth/types.js';
-import {
-  type HmacProfileOptions,
-  hmacSignRequest,
-  resolveHmacOptions,
-  verifyHmacResponse,
-} from './recipe.js';
+import { type HmacProfileOptions, resolveHmacOptions } from './options.js';
+import { hmacSignRequest } from './request.js';
+import { verifyHmacResponse } from './response.js';
 
 /** Options of `hmacSignature()`: the generic profile's options plus response checking. */
 export interface HmacSignatureOptions extends HmacProfileOptions {

@@ -1,10 +1,10 @@
 import type { AuthStrategy } from '../auth/types.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { RandomSource } from '../crypto/random.js';
+import type { BigIntMode } from '../json/lossless.js';
 import type { CallRecord } from './records.js';
 
-/** How integers beyond ±(2^53−1) in results come back. */
-export type BigIntMode = 'bigint' | 'string' | 'number';
+export type { BigIntMode };
 
 /** Retry policy (a number is the retry limit). */
 export interface RetryOptions {

@@ -1,20 +1,28 @@
 import type { AuthStrategy } from '../auth/types.js';
 import { parseHttpDate } from '../clock.js';
-import { SignetApiError, SignetConfigError } from '../errors.js';
+import {
+  SignetApiError,
+  SignetConfigError,
+  SignetDecodeError,
+  SignetHttpError,
+} from '../errors.js';
 import { type ClientConfig, normalizeConfig } from '../http/config.js';
 import { type CallSpec, execute } from '../http/engine.js';
 import type { ClientOptions, RequestOptions } from '../http/options.js';
 import { redactText } from '../http/redact.js';
-import type { DecodedResponse } from '../http/response.js';
+import { type DecodedResponse, excerpt } from '../http/response.js';
 import { type LosslessJson, losslessToValue } from '../json/lossless.js';
+import { JITAI_WINDOW_MS } from './constants.js';
 import { DEFAULT_AUTH_DETAILS_API, type JitaiServiceDetail, parseAuthDetails } from './details.js';
+import { diffParamStr } from './diff.js';
 import {
-  assertJitaiSuccess,
   JITAI_AUTH_FAILED,
   type JitaiEnvelope,
+  jitaiApiError,
   readJitaiEnvelope,
 } from './envelope.js';
-import { assertJitaiArgs, diffParamStr } from './recipe.js';
+import { JITAI_API_NAME } from './names.js';
+import { assertJitaiArgs } from './params.js';
 import { createServiceProxy } from './service-proxy.js';
 import type { ServiceMap, ServiceProxy } from './service-types.js';
 import { jitai } from './strategy.js';
@@ -64,8 +72,6 @@ export interface JitaiClient<S extends ServiceMap = Record<string, object>> {
   readonly clockOffsetMs: number;
 }
 
-const API_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
-
 /**
  * Creates a JitAi client.
  *
@@ -99,7 +105,7 @@ export function createJitaiClientWithAuth<S extends ServiceMap = Record<string, 
   }
   const accessKey = options.accessKey ?? (auth as { accessKey?: string }).accessKey;
   const config = normalizeConfig({ ...options, auth }, accessKey);
-  const windowMs = options.windowMs ?? 300_000;
+  const windowMs = options.windowMs ?? JITAI_WINDOW_MS;
   const detailsApi = options.authDetailsApi ?? DEFAULT_AUTH_DETAILS_API;
 
   const call = async <R>(
@@ -172,7 +178,7 @@ function jitaiSpec<R>(
   windowMs: number,
   forceDebug: boolean,
 ): CallSpec<R> {
-  if (typeof api !== 'string' || !API_NAME.test(api)) {
+  if (typeof api !== 'string' || !JITAI_API_NAME.test(api)) {
     throw new SignetConfigError(
       `api must be a dotted name like "services.OrderSvc.query", got ${JSON.stringify(api)}`,
     );
@@ -182,7 +188,7 @@ function jitaiSpec<R>(
   const debug = forceDebug || config.debug;
   let envelope: JitaiEnvelope | undefined;
   const readOnce = (response: DecodedResponse): JitaiEnvelope => {
-    envelope ??= readJitaiEnvelope(response);
+    envelope ??= envelopeOf(response);
     return envelope;
   };
   return {
@@ -229,7 +235,7 @@ function jitaiSpec<R>(
           signed?.notes.paramStrMasked as string | undefined,
         );
       }
-      assertJitaiSuccess(env, response.status, api);
+      if (env.errcode !== 0) throw jitaiApiError(env, response.status, api);
       let result: LosslessJson | undefined = env.data;
       if (auth?.verifyJitaiData) {
         result = await auth.verifyJitaiData({
@@ -288,4 +294,32 @@ function debugError(env: JitaiEnvelope, status: number, ours: string | undefined
     platformMessage: env.errmsg,
     detail: { debugReport: report },
   });
+}
+
+/** The envelope of a response, or the typed error for a body that is none. */
+function envelopeOf(response: DecodedResponse): JitaiEnvelope {
+  const read = response.json === undefined ? undefined : readJitaiEnvelope(response.json);
+  if (read !== undefined && typeof read !== 'string') return read;
+  if (read === 'has an errcode that is neither a number nor a string') {
+    throw new SignetDecodeError(`JitAi envelope ${read}`);
+  }
+  if (response.status < 200 || response.status >= 300) {
+    throw new SignetHttpError(
+      `HTTP ${response.status} without a JitAi envelope${response.text ? `: ${excerpt(response.text)}` : ' (empty body)'}`,
+      {
+        status: response.status,
+        headers: response.headers,
+        body: response.json === undefined ? response.text : losslessToValue(response.json),
+      },
+    );
+  }
+  if (response.jsonError) {
+    throw new SignetDecodeError(
+      `JitAi answered HTTP ${response.status} with a body that is not valid JSON: ${response.jsonError.message}`,
+      { cause: response.jsonError, position: response.jsonError.position },
+    );
+  }
+  throw new SignetDecodeError(
+    `JitAi answered HTTP ${response.status} without an {errcode, data} envelope${response.text ? `: ${excerpt(response.text)}` : ' (empty body)'}`,
+  );
 }

@@ -1,6 +1,4 @@
-import { SignetApiError, SignetDecodeError, SignetHttpError } from '../errors.js';
-import type { DecodedResponse } from '../http/response.js';
-import { excerpt } from '../http/response.js';
+import { SignetApiError } from '../errors.js';
 import { type LosslessJson, type LosslessObject, losslessToValue } from '../json/lossless.js';
 import { asCode, asNumber, asString, isLosslessObject, member } from '../json/lossless-access.js';
 
@@ -15,21 +13,26 @@ export interface JitaiEnvelope {
   extra: LosslessObject | undefined;
 }
 
+/** Why a JSON body is not a JitAi envelope, phrased to follow "the response …". */
+export type NotAnEnvelope =
+  | 'is not a JSON object'
+  | 'has no errcode'
+  | 'has an errcode that is neither a number nor a string';
+
 /** JitAi's errcode for a rejected signature, timestamp or Bearer token. */
 export const JITAI_AUTH_FAILED = 20005;
 
-/** Reads the envelope, or throws SignetHttpError / SignetDecodeError for anything else. */
-export function readJitaiEnvelope(response: DecodedResponse): JitaiEnvelope {
-  const root = response.json;
-  if (!isLosslessObject(root) || member(root, 'errcode') === undefined) {
-    throw notAnEnvelope(response);
-  }
-  const errcode = asCode(member(root, 'errcode'));
-  if (errcode === undefined) {
-    throw new SignetDecodeError(
-      'JitAi envelope has an errcode that is neither a number nor a string',
-    );
-  }
+/**
+ * The one reader of JitAi envelopes, for the client and for `verifyJitaiResponse`: the
+ * envelope of a lossless tree, or why the tree is not one. Pure: the caller says what a
+ * non-envelope means for its HTTP status.
+ */
+export function readJitaiEnvelope(root: LosslessJson): JitaiEnvelope | NotAnEnvelope {
+  if (!isLosslessObject(root)) return 'is not a JSON object';
+  const code = member(root, 'errcode');
+  if (code === undefined || code === null) return 'has no errcode';
+  const errcode = asCode(code);
+  if (errcode === undefined) return 'has an errcode that is neither a number nor a string';
   const extra = member(root, 'respExtraData');
   return {
     errcode,
@@ -41,15 +44,18 @@ export function readJitaiEnvelope(response: DecodedResponse): JitaiEnvelope {
   };
 }
 
-/** Throws SignetApiError when the envelope says failure. */
-export function assertJitaiSuccess(envelope: JitaiEnvelope, status: number, api?: string): void {
-  if (envelope.errcode === 0) return;
+/** The SignetApiError of an envelope whose errcode is not 0 (JitAi fails with HTTP 200). */
+export function jitaiApiError(
+  envelope: JitaiEnvelope,
+  status: number,
+  api?: string,
+): SignetApiError {
   const where = api ? ` calling ${api}` : '';
   const hint =
     envelope.errcode === JITAI_AUTH_FAILED
       ? " (authentication failed: check accessKey/accessSecret, that the API is in the key's `apis` list, and the local clock)"
       : '';
-  throw new SignetApiError(
+  return new SignetApiError(
     `JitAi answered errcode ${envelope.errcode}${where}: ${envelope.errmsg ?? '(no errmsg)'}${hint}`,
     {
       status,
@@ -58,28 +64,5 @@ export function assertJitaiSuccess(envelope: JitaiEnvelope, status: number, api?
       platformMessage: envelope.errmsg,
       detail: envelope.extra === undefined ? undefined : losslessToValue(envelope.extra),
     },
-  );
-}
-
-function notAnEnvelope(response: DecodedResponse): Error {
-  const ok = response.status >= 200 && response.status < 300;
-  if (!ok) {
-    return new SignetHttpError(
-      `HTTP ${response.status} without a JitAi envelope${response.text ? `: ${excerpt(response.text)}` : ' (empty body)'}`,
-      {
-        status: response.status,
-        headers: response.headers,
-        body: response.json === undefined ? response.text : losslessToValue(response.json),
-      },
-    );
-  }
-  if (response.jsonError) {
-    return new SignetDecodeError(
-      `JitAi answered HTTP ${response.status} with a body that is not valid JSON: ${response.jsonError.message}`,
-      { cause: response.jsonError, position: response.jsonError.position },
-    );
-  }
-  return new SignetDecodeError(
-    `JitAi answered HTTP ${response.status} without an {errcode, data} envelope${response.text ? `: ${excerpt(response.text)}` : ' (empty body)'}`,
   );
 }

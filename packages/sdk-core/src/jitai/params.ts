@@ -1,4 +1,8 @@
 import { SignetConfigError } from '../errors.js';
+import { JITAI_RESERVED_KEYS } from './constants.js';
+
+const RESERVED: ReadonlySet<string> = /* @__PURE__ */ new Set(JITAI_RESERVED_KEYS);
+
 import { sortEntries } from '../json/codepoint.js';
 import { LosslessNumber } from '../json/lossless-number.js';
 import { pathSegment } from '../json/path.js';
@@ -62,7 +66,7 @@ function lowerKey(name: string, label: string): string {
     );
   }
   const key = name.toLowerCase();
-  if (key === 'timestamp' || key === 'secret' || key === 'accesssign') {
+  if (RESERVED.has(key)) {
     throw new SignetConfigError(
       `${label}${pathSegment(name)} is reserved: the JitAi recipe merges its own "${key}" into the signed fields, so the server would not sign what you sent`,
     );

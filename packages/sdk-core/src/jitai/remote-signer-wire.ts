@@ -6,6 +6,7 @@ import {
   SignetSignatureError,
   SignetTimeoutError,
 } from '../errors.js';
+import { excerpt } from '../http/response.js';
 
 /**
  * What a page sends its signer (the body of a POST to the signer endpoint). `sign`: the
@@ -109,7 +110,7 @@ export function readVerdict(answer: RemoteSignerAnswer): void {
     );
   }
   const error = (answer.error ?? {}) as { name?: unknown; message?: unknown; problem?: unknown };
-  const message = `remoteSigner: the signer rejected the response: ${clip(String(error.message ?? 'no reason given'))}`;
+  const message = `remoteSigner: the signer rejected the response: ${excerpt(String(error.message ?? 'no reason given'))}`;
   if (error.name === 'SignetDecodeError') throw new SignetDecodeError(message);
   const problem = PROBLEMS.find((p) => p === error.problem) ?? 'bad-signature';
   throw new SignetSignatureError(message, { problem });
@@ -127,11 +128,7 @@ function parseJson(text: string): unknown {
 function describe(body: unknown, text: string): string {
   const error = (body as { error?: { name?: unknown; message?: unknown } } | undefined)?.error;
   if (error && typeof error.message === 'string') {
-    return clip(`${typeof error.name === 'string' ? `${error.name}: ` : ''}${error.message}`);
+    return excerpt(`${typeof error.name === 'string' ? `${error.name}: ` : ''}${error.message}`);
   }
-  return text.trim() === '' ? '(empty body)' : clip(text.trim());
-}
-
-function clip(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+  return text.trim() === '' ? '(empty body)' : excerpt(text.trim());
 }

@@ -11,9 +11,10 @@ import { LosslessNumber, parseLossless } from '../json/lossless.js';
 import type { LosslessObject } from '../json/lossless-number.js';
 import { createJitaiEmulator } from '../testing';
 import { createJitaiClient } from './client.js';
-import { jitaiSign, verifyJitaiData } from './recipe.js';
 import { type RemoteSignerOptions, remoteSigner } from './remote-signer.js';
 import type { RemoteSignerPayload } from './remote-signer-wire.js';
+import { jitaiSign } from './sign.js';
+import { verifyJitaiData } from './verify.js';
 
 /** The rejection of a call that must fail. */
 async function failure<E = Error & Record<string, unknown>>(call: Promise<unknown>): Promise<E> {

@@ -3,6 +3,7 @@ import { SignetConfigError, SignetDecodeError, SignetSignatureError } from '../e
 import type { LosslessJson } from '../json/lossless.js';
 import { isLosslessObject } from '../json/lossless-number.js';
 import { pyJsonDumps } from '../json/pyjson.js';
+import { JITAI_HEADERS } from './constants.js';
 import {
   askSigner,
   type RemoteSignerAnswer,
@@ -108,9 +109,9 @@ export function remoteSigner(options: RemoteSignerOptions): RemoteSignerStrategy
       };
       const answer = await askSigner(call, payload);
       const headers = signedHeaders(answer);
-      state.headers.set('accessKey', headers.accessKey);
-      state.headers.set('timestamp', headers.timestamp);
-      state.headers.set('accessSign', headers.accessSign);
+      state.headers.set(JITAI_HEADERS.accessKey, headers.accessKey);
+      state.headers.set(JITAI_HEADERS.timestamp, headers.timestamp);
+      state.headers.set(JITAI_HEADERS.accessSign, headers.accessSign);
       state.notes.timestamp = Number(headers.timestamp);
     },
     async verifyJitaiData({ data }) {

@@ -1,6 +1,6 @@
-import { PROXY_RESERVED, SERVICE_NAME } from '../codegen/names.js';
 import { SignetConfigError } from '../errors.js';
 import type { RequestOptions } from '../http/options.js';
+import { JITAI_SERVICE_NAME, PROXY_RESERVED } from './names.js';
 
 type Caller = (api: string, args?: object, options?: RequestOptions) => Promise<unknown>;
 
@@ -9,7 +9,7 @@ type Caller = (api: string, args?: object, options?: RequestOptions) => Promise<
  * Methods are created on first use and cached; the proxy is not thenable.
  */
 export function createServiceProxy(name: string, call: Caller): object {
-  if (typeof name !== 'string' || !SERVICE_NAME.test(name)) {
+  if (typeof name !== 'string' || !JITAI_SERVICE_NAME.test(name)) {
     throw new SignetConfigError(
       `service name must be a dotted name like "services.OrderSvc", got ${JSON.stringify(name)}`,
     );

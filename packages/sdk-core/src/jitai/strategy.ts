@@ -1,7 +1,10 @@
 import { type AuthStrategy, secretValues, type WithSecrets } from '../auth/types.js';
 import { SignetConfigError } from '../errors.js';
 import { type LosslessJson, parseLossless } from '../json/lossless.js';
-import { jitaiParamStr, jitaiSign, verifyJitaiData } from './recipe.js';
+import { JITAI_HEADERS, JITAI_WINDOW_MS } from './constants.js';
+import { jitaiParamStr } from './param-str.js';
+import { jitaiSign } from './sign.js';
+import { verifyJitaiData } from './verify.js';
 
 export interface JitaiAuthOptions {
   accessKey: string;
@@ -36,7 +39,7 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
   if (typeof accessSecret !== 'string' || accessSecret.length === 0) {
     throw new SignetConfigError('jitai: accessSecret must be a non-empty string');
   }
-  const windowMs = options.windowMs ?? 300_000;
+  const windowMs = options.windowMs ?? JITAI_WINDOW_MS;
   if (!(windowMs > 0)) throw new SignetConfigError('jitai: windowMs must be a positive number');
   return {
     kind: 'jitai',
@@ -56,13 +59,13 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
         secret: accessSecret,
         crypto: state.crypto,
       });
-      state.headers.set('accessKey', accessKey);
-      state.headers.set('timestamp', String(timestamp));
-      state.headers.set('accessSign', accessSign);
-      if (options.debug) state.headers.set('debug', '1');
+      state.headers.set(JITAI_HEADERS.accessKey, accessKey);
+      state.headers.set(JITAI_HEADERS.timestamp, String(timestamp));
+      state.headers.set(JITAI_HEADERS.accessSign, accessSign);
+      if (options.debug) state.headers.set(JITAI_HEADERS.debug, '1');
       // Debug round trips (this option, the client's debug mode or diagnose()) get the
       // masked paramStr to compare with the server's.
-      if (state.headers.get('debug') === '1') {
+      if (state.headers.get(JITAI_HEADERS.debug) === '1') {
         state.notes.paramStrMasked = jitaiParamStr(args as Record<string, unknown>, {
           timestamp,
           secret: accessSecret,

@@ -180,7 +180,8 @@ describe('verifyJitaiResponse', () => {
       errcode: 20005,
       requestId: 'r-9',
       platformMessage: 'Authentication failed',
-      message: 'JitAi API error 20005: Authentication failed',
+      message:
+        "JitAi answered errcode 20005: Authentication failed (authentication failed: check accessKey/accessSecret, that the API is in the key's `apis` list, and the local clock)",
     });
   });
 

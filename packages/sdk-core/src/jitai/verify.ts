@@ -10,7 +10,7 @@ import {
 import { type LosslessJson, LosslessNumber, type LosslessObject } from '../json/lossless-number.js';
 import { pyJsonDumps } from '../json/pyjson.js';
 import { JITAI_WINDOW_MS } from './constants.js';
-import { checkJitaiEnvelope } from './envelope-check.js';
+import { jitaiApiError, readJitaiEnvelope } from './envelope.js';
 import { checkedSecret } from './param-str.js';
 import { buildJitaiParamStr } from './params.js';
 import { signJitaiParamStr } from './sign.js';
@@ -108,7 +108,11 @@ export function verifyJitaiResponse(
   envelopeText: string,
   options: JitaiVerifyResponseOptions,
 ): unknown {
-  const data = checkJitaiEnvelope(parseLossless(envelopeText), 200);
+  const envelope = readJitaiEnvelope(parseLossless(envelopeText));
+  if (typeof envelope === 'string') throw new SignetDecodeError(`JitAi response ${envelope}`);
+  if (envelope.errcode !== 0) throw jitaiApiError(envelope, 200);
+  const data = envelope.data;
+  if (data === undefined) throw new SignetDecodeError('JitAi response has errcode 0 but no data');
   const verifyOptions: JitaiVerifyOptions = {
     secret: options.secret,
     now: options.now ?? Date.now(),

@@ -1,5 +1,6 @@
 import { SignetConfigError } from '../errors.js';
 import { LosslessNumber } from './lossless-number.js';
+import { pathSegment } from './path.js';
 
 /**
  * The JSON text signet puts on the wire: exactly `JSON.stringify(value)`, except that
@@ -15,7 +16,7 @@ export function toWireJson(value: unknown, label = 'body'): string {
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     // The path is only spelled out when something is refused: the hot path carries keys, not strings.
-    const path = error.keys.reduceRight<string>((acc, key) => childPath(acc, key), label);
+    const path = error.keys.reduceRight<string>((acc, key) => acc + pathSegment(key), label);
     throw new SignetConfigError(`${path} ${error.reason}`);
   }
 }
@@ -98,9 +99,4 @@ function item(value: unknown, seen: Set<object>, key: string | number): string {
     if (error instanceof Refusal) error.keys.push(key);
     throw error;
   }
-}
-
-function childPath(path: string, key: string | number): string {
-  if (typeof key === 'number') return `${path}[${key}]`;
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 }

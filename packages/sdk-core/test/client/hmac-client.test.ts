@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { SignetHttpError, SignetSignatureError } from '../../src/errors.js';
-import { signHmacResponse, verifyHmacRequest } from '../../src/hmac/recipe.js';
+import { signHmacResponse } from '../../src/hmac/response.js';
 import { hmacSignature } from '../../src/hmac/strategy.js';
+import { verifyHmacRequest } from '../../src/hmac/verify-request.js';
 import { createClient } from '../../src/http/generic-client.js';
 import type { CallRecord } from '../../src/http/records.js';
 import { json, type SeenRequest, startServer } from '../helpers/http-server.js';

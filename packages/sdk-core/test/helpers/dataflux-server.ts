@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { verifyDataFluxSignature } from '../../src/dataflux/recipe.js';
+import { verifyDataFluxSignature } from '../../src/dataflux/verify.js';
 import { parseAuthParams } from '../../src/digest/challenge.js';
 import { computeDigestResponse } from '../../src/digest/compute.js';
 import { type SeenRequest, startServer } from './http-server.js';

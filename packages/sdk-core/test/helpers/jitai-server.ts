@@ -1,11 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import {
-  jitaiParamStr,
-  jitaiSign,
-  maskJitaiParamStr,
-  signJitaiParamStr,
-  signJitaiResponse,
-} from '../../src/jitai/recipe.js';
+import { jitaiParamStr, maskJitaiParamStr } from '../../src/jitai/param-str.js';
+import { signJitaiResponse } from '../../src/jitai/respond.js';
+import { jitaiSign, signJitaiParamStr } from '../../src/jitai/sign.js';
 import { parseLossless } from '../../src/json/lossless.js';
 import { pyJsonDumps } from '../../src/json/pyjson.js';
 import { type SeenRequest, startServer } from './http-server.js';

@@ -1,10 +1,11 @@
 import { request as httpRequest } from 'node:http';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataFluxHeaders, dataFluxSign } from '../../src/dataflux/recipe.js';
+import { dataFluxHeaders } from '../../src/dataflux/headers.js';
+import { dataFluxSign } from '../../src/dataflux/sign.js';
 import { parseWwwAuthenticate } from '../../src/digest/challenge.js';
 import { computeDigestResponse } from '../../src/digest/compute.js';
-import { verifyJitaiResponse } from '../../src/jitai/recipe.js';
+import { verifyJitaiResponse } from '../../src/jitai/verify.js';
 import {
   createDataFluxEmulator,
   createJitaiEmulator,

@@ -1,5 +1,7 @@
-import { dataFluxHeaders, dataFluxSign } from '../../src/dataflux/recipe.js';
-import { jitaiParamStr, jitaiSign, signJitaiParamStr } from '../../src/jitai/recipe.js';
+import { dataFluxHeaders } from '../../src/dataflux/headers.js';
+import { dataFluxSign } from '../../src/dataflux/sign.js';
+import { jitaiParamStr } from '../../src/jitai/param-str.js';
+import { jitaiSign, signJitaiParamStr } from '../../src/jitai/sign.js';
 import { parseLossless } from '../../src/json/lossless.js';
 import type { LosslessObject } from '../../src/json/lossless-number.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SignetApiError, SignetConfigError, SignetSignatureError } from '../../src/errors.js';
-import { jitaiParamStr, verifyJitaiResponse } from '../../src/jitai/recipe.js';
+import { jitaiParamStr } from '../../src/jitai/param-str.js';
+import { verifyJitaiResponse } from '../../src/jitai/verify.js';
 import { LosslessNumber } from '../../src/json/lossless.js';
 import {
   createJitaiEmulator,

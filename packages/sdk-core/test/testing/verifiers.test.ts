@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dataFluxHeaders, dataFluxSign } from '../../src/dataflux/recipe.js';
-import { jitaiSign } from '../../src/jitai/recipe.js';
+import { dataFluxHeaders } from '../../src/dataflux/headers.js';
+import { dataFluxSign } from '../../src/dataflux/sign.js';
+import { jitaiSign } from '../../src/jitai/sign.js';
 import { LosslessNumber, parseLossless } from '../../src/json/lossless.js';
 import {
   createNonceStore,
