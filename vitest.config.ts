@@ -10,8 +10,9 @@ const src = (pkg: string, entry = 'index') =>
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@signet\/sdk-core\/testing$/, replacement: src('sdk-core', 'testing/index') },
-      { find: /^@signet\/sdk-core\/testing\/msw$/, replacement: src('sdk-core', 'testing/msw') },
+      { find: /^@signet\/sdk-core\/internal$/, replacement: src('sdk-core', 'internal') },
+      { find: /^@signet\/sdk-testing\/msw$/, replacement: src('sdk-testing', 'msw') },
+      { find: /^@signet\/sdk-testing$/, replacement: src('sdk-testing') },
       { find: /^@signet\/sdk-core$/, replacement: src('sdk-core') },
       { find: /^@signet\/sdk-node$/, replacement: src('sdk-node') },
       { find: /^@signet\/sdk-browser$/, replacement: src('sdk-browser') },

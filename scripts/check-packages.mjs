@@ -32,16 +32,27 @@ for (const { dir, path, manifest } of pkgs) {
   const subpaths = Object.keys(manifest.exports).filter((k) => k !== './package.json');
   for (const sub of subpaths) {
     const spec = sub === '.' ? manifest.name : `${manifest.name}/${sub.slice(2)}`;
-    // Resolve from the package's own folder: the workspace links it there by name.
-    const esm = `const m = await import(${JSON.stringify(spec)}); if (Object.keys(m).length === 0) throw new Error('no exports'); console.log(Object.keys(m).length);`;
-    const cjs = `const m = require(${JSON.stringify(spec)}); if (Object.keys(m).length === 0) throw new Error('no exports'); console.log(Object.keys(m).length);`;
-    run(
-      `import  ${spec}`,
-      process.execPath,
-      ['--input-type=module', '-e', esm],
-      join(root, 'packages', dir),
-    );
-    run(`require ${spec}`, process.execPath, ['-e', cjs], join(root, 'packages', dir));
+    // Resolve from the package's own folder (the workspace links it there by name), load
+    // both builds in one process and compare: the same names, and the classes the entry
+    // shares with sdk-core are sdk-core's own (one SignetError for the whole app).
+    const check = `
+      import { createRequire } from 'node:module';
+      const require = createRequire(process.cwd() + '/');
+      const esm = await import(${JSON.stringify(spec)});
+      const cjs = require(${JSON.stringify(spec)});
+      const a = Object.keys(esm).filter((k) => k !== 'default').sort();
+      const b = Object.keys(cjs).filter((k) => k !== '__esModule').sort();
+      if (a.length === 0) throw new Error('no exports');
+      if (a.join() !== b.join()) {
+        throw new Error('import and require differ: only import ' + a.filter((k) => !b.includes(k)) + '; only require ' + b.filter((k) => !a.includes(k)));
+      }
+      for (const name of ['SignetError', 'LosslessNumber']) {
+        if (!(name in cjs)) continue;
+        if (cjs[name] !== require('@signet/sdk-core')[name]) throw new Error('require: a second copy of ' + name);
+        if (esm[name] !== (await import('@signet/sdk-core'))[name]) throw new Error('import: a second copy of ' + name);
+      }
+      console.log(a.length);`;
+    run(`import = require ${spec}`, process.execPath, ['--input-type=module', '-e', check], path);
   }
 }
 

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { LosslessNumber } from '@signet/sdk-core';
-import { createJitaiEmulator, serveEmulator } from '@signet/sdk-core/testing';
 import { createSigningHandler } from '@signet/sdk-node';
+import { createJitaiEmulator, serveEmulator } from '@signet/sdk-testing';
 
 const KEY = {
   accessKey: 'ak_browser_demo',

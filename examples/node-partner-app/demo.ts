@@ -2,11 +2,7 @@
 // loopback ports (real HTTP, verifying exactly like the platforms), runs every example
 // script of this folder against them and prints a transcript. No network needed.
 import { LosslessNumber } from '@signet/sdk-core';
-import {
-  createDataFluxEmulator,
-  createJitaiEmulator,
-  serveEmulator,
-} from '@signet/sdk-core/testing';
+import { createDataFluxEmulator, createJitaiEmulator, serveEmulator } from '@signet/sdk-testing';
 import * as callRecords from './call-records.ts';
 import type { ExampleConfig, Log } from './config.ts';
 import * as aksk from './dataflux-aksk.ts';

@@ -1,12 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    testing: 'src/testing/index.ts',
-    'testing-msw': 'src/testing/msw.ts',
-  },
+  entry: { index: 'src/index.ts', internal: 'src/internal.ts' },
   format: ['esm', 'cjs'],
+  // Shared chunks in both formats: the CommonJS entries must hand out the same
+  // SignetError and LosslessNumber classes as the ESM ones, one copy each.
+  splitting: true,
   dts: true,
   clean: true,
   sourcemap: true,

@@ -207,7 +207,7 @@ function loadVectors() {
 
 async function main() {
   needBuilt('packages/sdk-core/dist/index.js');
-  needBuilt('packages/sdk-core/dist/testing.js');
+  needBuilt('packages/sdk-testing/dist/index.js');
   needBuilt('packages/sdk-node/dist/index.js');
   const selected = RUNTIMES.filter((r) => !only || only.includes(r.id));
   const servers = await startServers(root);

@@ -14,7 +14,7 @@ const KEYS = {
 export async function startServers(root) {
   const load = (path) => import(pathToFileURL(join(root, path)).href);
   const core = await load('packages/sdk-core/dist/index.js');
-  const testing = await load('packages/sdk-core/dist/testing.js');
+  const testing = await load('packages/sdk-testing/dist/index.js');
   const node = await load('packages/sdk-node/dist/index.js');
 
   const jitaiApp = (tamper) =>

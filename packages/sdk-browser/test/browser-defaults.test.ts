@@ -1,5 +1,5 @@
 import * as core from '@signet/sdk-core';
-import { createDataFluxEmulator, createJitaiEmulator } from '@signet/sdk-core/testing';
+import { createDataFluxEmulator, createJitaiEmulator } from '@signet/sdk-testing';
 import { describe, expect, test } from 'vitest';
 import * as browser from '../src';
 

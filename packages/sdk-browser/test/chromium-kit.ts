@@ -2,7 +2,7 @@
 // workspace sources, a page server, and a detector for the browser's own login dialog.
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { type ServedEmulator, serveEmulator } from '@signet/sdk-core/testing';
+import { type ServedEmulator, serveEmulator } from '@signet/sdk-testing';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /** The part of esbuild's API the tests use. */

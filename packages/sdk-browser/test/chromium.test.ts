@@ -10,7 +10,7 @@ import {
   JitaiBusinessError,
   type ServedEmulator,
   serveEmulator,
-} from '@signet/sdk-core/testing';
+} from '@signet/sdk-testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 // sdk-node is not a dependency of this package: its handler is taken from the sources.

@@ -11,7 +11,7 @@ import {
   createJitaiEmulator,
   type JitaiEmulator,
   serveEmulator,
-} from '@signet/sdk-core/testing';
+} from '@signet/sdk-testing';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { type CliResult, ensureBuilt, runCli } from './cli-harness.js';
 

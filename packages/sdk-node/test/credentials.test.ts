@@ -2,7 +2,7 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createJitaiEmulator } from '@signet/sdk-core/testing';
+import { createJitaiEmulator } from '@signet/sdk-testing';
 import { describe, expect, test } from 'vitest';
 import { createClient, createDataFluxClient, createJitaiClient } from '../src/clients.js';
 import { credentialsFromEnv, credentialsFromFile } from '../src/credentials.js';

@@ -6,7 +6,7 @@ import {
   SignetHttpError,
   SignetSignatureError,
 } from '@signet/sdk-core';
-import { createJitaiEmulator, type ServedEmulator, serveEmulator } from '@signet/sdk-core/testing';
+import { createJitaiEmulator, type ServedEmulator, serveEmulator } from '@signet/sdk-testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { remoteSigner } from '../../sdk-core/src/jitai/remote-signer.js';
 import {

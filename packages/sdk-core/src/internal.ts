@@ -1,0 +1,8 @@
+// @signet/sdk-core/internal — building blocks that signet's own packages share (the
+// testing kit's Python-exact serializers). Not part of the public API: names here may
+// change in any release. Every name, explicitly.
+
+export { sortByCodePoint, sortEntries } from './json/codepoint.js';
+export { losslessObjectPrototype } from './json/lossless-number.js';
+export { MAX_JSON_DEPTH } from './json/pyjson.js';
+export { isWellFormed, quoteJsonString } from './json/quote.js';

@@ -1,0 +1,149 @@
+import { hashHex, hmacHex, timingSafeEqual, verifyDataFluxSignature } from '@signet/sdk-core';
+import { type HeaderBag, headerValue } from '../core/http.js';
+import { type ExpressBody, parseExpressBody } from './body.js';
+import { DATAFLUX_ERRORS, type DataFluxErrorKind } from './envelope.js';
+import type { NonceStore } from './nonce-store.js';
+
+/** An access key the server knows. */
+export interface DataFluxAccessKey {
+  akId: string;
+  akSecret: string;
+}
+
+/** Inputs of {@link verifyDataFluxRequest}: what a DataFlux-style server received. */
+export interface VerifyDataFluxRequestInput {
+  method: string;
+  /** The request target exactly as received (`req.originalUrl`: path + `?query`). */
+  url: string;
+  headers: HeaderBag;
+  /** The exact body text received (empty or absent: no body). */
+  bodyText?: string;
+  accessKeys: readonly DataFluxAccessKey[];
+  /** The server's clock, Unix ms (default `Date.now()`). */
+  now?: number;
+  /** One-time nonce check; without one, a replayed request passes (stateless check). */
+  nonceStore?: NonceStore;
+  /** Largest accepted |timestamp − now|, seconds (default 900). */
+  windowSeconds?: number;
+}
+
+/** The verdict of {@link verifyDataFluxRequest}. */
+export type VerifyDataFluxRequestResult =
+  | { ok: true; akId: string; body: unknown }
+  | {
+      ok: false;
+      /** HTTP status: 401, 404 (unknown key) or 400 (unparsable body). */
+      status: number;
+      /** The envelope's `error` number: 401.14, 404.41, 400.43. */
+      error: number;
+      reason: string;
+      message: string;
+      detail: unknown;
+    };
+
+/**
+ * Checks a DataFlux Func OpenAPI (AK/SK) request the way the server's `byAccessKey`
+ * middleware does, in its order: ID and sign present, nonce present, timestamp present
+ * (`parseInt`) and within ±900 s, nonce not used in the last 24 h (checked *before* the
+ * signature, as on the server), key known (else 404 `No such data`), then the signature
+ * over `originalUrl` and the JSON-parsed body. A request without
+ * `Content-Type: application/json` (or a form type) is not parsed: the server then
+ * hashes an empty buffer, so the usual `md5("{}")` signature fails. The nonce is
+ * recorded on success.
+ */
+export function verifyDataFluxRequest(
+  input: VerifyDataFluxRequestInput,
+): VerifyDataFluxRequestResult {
+  const parsed = parseExpressBody(
+    headerValue(input.headers, 'content-type') ?? null,
+    input.bodyText ?? '',
+  );
+  if ('error' in parsed) {
+    return fail(DATAFLUX_ERRORS.badRequest, 'Invalid request body, bad JSON format', {
+      error: parsed.error,
+    });
+  }
+  const header = (name: string) => headerValue(input.headers, name);
+  const id = header('x-dff-ak-id');
+  const sign = header('x-dff-ak-sign');
+  const nonce = header('x-dff-ak-nonce');
+  const timestamp = header('x-dff-ak-timestamp');
+  const now = input.now ?? Date.now();
+  const windowSeconds = input.windowSeconds ?? 900;
+  // The presence and window checks, with the server's messages; the sign is checked later.
+  const early = verifyDataFluxSignature({
+    method: input.method,
+    pathWithQuery: input.url,
+    headers: { id, sign, nonce, timestamp },
+    body: {},
+    akSecret: '',
+    now,
+    windowSeconds,
+  });
+  if (!early.ok && early.message !== 'Invalid Access Key sign') {
+    return fail(DATAFLUX_ERRORS.userAuth, early.message);
+  }
+  if (input.nonceStore?.seen(id!, nonce!, now)) {
+    return fail(DATAFLUX_ERRORS.userAuth, 'Invalid Access Key nonce');
+  }
+  const key = input.accessKeys.find((k) => k.akId === id);
+  if (key === undefined) return fail(DATAFLUX_ERRORS.notFound, 'No such data', { id });
+  if (!signatureMatches(input, parsed, key.akSecret, now, windowSeconds)) {
+    return fail(DATAFLUX_ERRORS.userAuth, 'Invalid Access Key sign');
+  }
+  input.nonceStore?.remember(key.akId, nonce!, now);
+  return { ok: true, akId: key.akId, body: parsed.value };
+}
+
+function signatureMatches(
+  input: VerifyDataFluxRequestInput,
+  parsed: ExpressBody,
+  akSecret: string,
+  now: number,
+  windowSeconds: number,
+): boolean {
+  const header = (name: string) => headerValue(input.headers, name);
+  const headers = {
+    id: header('x-dff-ak-id'),
+    sign: header('x-dff-ak-sign'),
+    nonce: header('x-dff-ak-nonce'),
+    timestamp: header('x-dff-ak-timestamp'),
+  };
+  if (parsed.kind !== 'none') {
+    const verdict = verifyDataFluxSignature({
+      method: input.method,
+      pathWithQuery: input.url,
+      headers,
+      body: parsed.value,
+      akSecret,
+      now,
+      windowSeconds,
+    });
+    return verdict.ok;
+  }
+  // No body parser ran (no JSON or form content type): the server hashes the empty
+  // raw body, not `{}`.
+  const stringToSign = [
+    input.method.toUpperCase(),
+    input.url,
+    headers.timestamp,
+    headers.nonce,
+    hashHex('md5', ''),
+  ].join('&');
+  return timingSafeEqual(hmacHex('sha1', akSecret, stringToSign), headers.sign ?? '');
+}
+
+function fail(
+  kind: DataFluxErrorKind,
+  message: string,
+  detail: unknown = null,
+): VerifyDataFluxRequestResult {
+  return {
+    ok: false,
+    status: kind.status,
+    error: Number(kind.code),
+    reason: kind.reason,
+    message,
+    detail,
+  };
+}

@@ -1,0 +1,188 @@
+import {
+  dataFluxHeaders,
+  dataFluxSign,
+  jitaiSign,
+  LosslessNumber,
+  parseLossless,
+} from '@signet/sdk-core';
+import { describe, expect, it } from 'vitest';
+import { type JitaiRequestVector, readVectors } from '../../sdk-core/test/helpers/vectors.js';
+import {
+  createNonceStore,
+  pythonJsonText,
+  verifyDataFluxRequest,
+  verifyJitaiRequest,
+} from '../src';
+
+describe('verifyJitaiRequest', () => {
+  const vectors = readVectors<JitaiRequestVector>('jitai/requests.json').cases;
+
+  it.each(vectors.map((v) => [v.name, v] as const))(
+    'accepts the vector request %s as the server would',
+    (_name, v) => {
+      const headers = { accesskey: 'k', timestamp: String(v.timestamp), accesssign: v.accessSign };
+      const verdict = verifyJitaiRequest({
+        headers,
+        bodyText: v.argsJson,
+        secret: v.secret,
+        now: v.timestamp,
+      });
+      expect(verdict).toMatchObject({ ok: true, paramStrMasked: v.paramStrMasked });
+      const tampered = verifyJitaiRequest({
+        headers,
+        bodyText: v.argsJson,
+        secret: `${v.secret}x`,
+        now: v.timestamp,
+      });
+      expect(tampered).toMatchObject({ ok: false, errcode: 20005, problem: 'bad-signature' });
+    },
+  );
+
+  it('reports each problem with its errcode and the masked paramStr', () => {
+    const now = 1_700_000_000_000;
+    const bodyText = '{"orderId": "1", "big": 12345678901234567890}';
+    const sign = jitaiSign(parseLossless(bodyText) as never, { timestamp: now, secret: 's' });
+    const headers = new Headers({ timestamp: String(now), accessSign: sign });
+    const ok = verifyJitaiRequest({ headers, bodyText, secret: 's', now });
+    expect(ok).toMatchObject({
+      ok: true,
+      args: { orderId: '1', big: 12345678901234567890n },
+      debug: false,
+    });
+    expect(verifyJitaiRequest({ headers, bodyText: '[1]', secret: 's', now })).toMatchObject({
+      ok: false,
+      errcode: 40000,
+      problem: 'bad-body',
+    });
+    expect(verifyJitaiRequest({ headers: {}, bodyText, secret: 's', now })).toMatchObject({
+      problem: 'missing-headers',
+    });
+    expect(
+      verifyJitaiRequest({
+        headers: { timestamp: 'soon', accessSign: sign },
+        bodyText,
+        secret: 's',
+        now,
+      }),
+    ).toMatchObject({ problem: 'bad-timestamp' });
+    const expired = verifyJitaiRequest({
+      headers,
+      bodyText,
+      secret: 's',
+      now: now + 60_000,
+      windowMs: 59_999,
+    });
+    expect(expired).toMatchObject({
+      ok: false,
+      problem: 'expired',
+      errmsg: 'Authentication failed: timestamp expired',
+    });
+    expect(expired.paramStrMasked).toBe(
+      `big=12345678901234567890&orderid=1&secret=*********************&timestamp=${now}`,
+    );
+    const debug = verifyJitaiRequest({
+      headers: { ...Object.fromEntries(headers), debug: '1' },
+      bodyText,
+      secret: 's',
+      now,
+    });
+    expect(debug).toMatchObject({ ok: false, problem: 'bad-signature', debug: true });
+  });
+});
+
+describe('verifyDataFluxRequest and createNonceStore', () => {
+  const keys = [{ akId: 'ak', akSecret: 'sk' }];
+  const now = 1_700_000_000_000;
+  const signed = (nonce: string, body: unknown = { kwargs: {} }) => {
+    const timestamp = String(now / 1000);
+    const { sign } = dataFluxSign({
+      method: 'POST',
+      pathWithQuery: '/x?a=1',
+      timestamp,
+      nonce,
+      body,
+      akSecret: 'sk',
+    });
+    const headers: Record<string, string> = {
+      ...dataFluxHeaders({ akId: 'ak', timestamp, nonce, sign }),
+      'content-type': 'application/json',
+    };
+    return {
+      method: 'POST',
+      url: '/x?a=1',
+      headers,
+      bodyText: JSON.stringify(body),
+      accessKeys: keys,
+      now,
+    };
+  };
+
+  it('accepts a signed request from node-style headers and returns the parsed body', () => {
+    expect(verifyDataFluxRequest(signed('n1', { kwargs: { a: 1 } }))).toEqual({
+      ok: true,
+      akId: 'ak',
+      body: { kwargs: { a: 1 } },
+    });
+  });
+
+  it('with a nonce store: a nonce passes once, again after the TTL', () => {
+    const nonceStore = createNonceStore(1000);
+    expect(verifyDataFluxRequest({ ...signed('n2'), nonceStore }).ok).toBe(true);
+    expect(verifyDataFluxRequest({ ...signed('n2'), nonceStore })).toMatchObject({
+      ok: false,
+      status: 401,
+      error: 401.14,
+      reason: 'EUserAuth',
+      message: 'Invalid Access Key nonce',
+    });
+    expect(nonceStore.size).toBe(1);
+    expect(verifyDataFluxRequest({ ...signed('n2'), nonceStore, now: now + 1000 }).ok).toBe(true);
+  });
+
+  it('does not burn a nonce on a request that fails its signature', () => {
+    const nonceStore = createNonceStore();
+    const forged = signed('n3');
+    forged.headers['X-Dff-Ak-Sign'] = '0'.repeat(40);
+    expect(verifyDataFluxRequest({ ...forged, nonceStore })).toMatchObject({
+      message: 'Invalid Access Key sign',
+    });
+    expect(verifyDataFluxRequest({ ...signed('n3'), nonceStore }).ok).toBe(true);
+  });
+
+  it('answers an unknown key with 404 No such data and a bad JSON body with 400', () => {
+    const request = signed('n4');
+    expect(verifyDataFluxRequest({ ...request, accessKeys: [] })).toMatchObject({
+      status: 404,
+      error: 404.41,
+      message: 'No such data',
+    });
+    expect(verifyDataFluxRequest({ ...request, bodyText: '{"kwargs":' })).toMatchObject({
+      status: 400,
+      error: 400.43,
+    });
+  });
+});
+
+describe('pythonJsonText', () => {
+  it('writes Python’s default json.dumps: insertion order, ", " and ": ", Python numbers', () => {
+    const tree = parseLossless(
+      '{"b": 1.0, "a": [1e-05, 12345678901234567890, -0.0, "é\\n"], "c": {}}',
+    );
+    expect(pythonJsonText(tree)).toBe(
+      '{"b": 1.0, "a": [1e-05, 12345678901234567890, -0.0, "é\\n"], "c": {}}',
+    );
+    expect(pythonJsonText({ x: 1e21, y: 0.1, z: 5n, w: new LosslessNumber('1E+2'), v: [] })).toBe(
+      '{"x": 1e+21, "y": 0.1, "z": 5, "w": 100.0, "v": []}',
+    );
+    expect(pythonJsonText({ s: 'é😀\u007f' }, { ensureAscii: true })).toBe(
+      '{"s": "\\u00e9\\ud83d\\ude00\\u007f"}',
+    );
+  });
+
+  it('refuses what Python could not serialize, with Python’s wording', () => {
+    expect(() => pythonJsonText({ m: new Map() })).toThrow(
+      'Object of type Map is not JSON serializable',
+    );
+    expect(() => pythonJsonText({ u: undefined })).toThrow(TypeError);
+  });
+});
