@@ -26,7 +26,7 @@ function run(label, cmd, args, cwd) {
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
-for (const { dir, path, manifest } of pkgs) {
+for (const { path, manifest } of pkgs) {
   run(`publint ${manifest.name}`, bin('publint'), ['--strict'], path);
   run(`attw --pack ${manifest.name}`, bin('attw'), ['--pack', '.', '--profile', 'node16'], path);
   const subpaths = Object.keys(manifest.exports).filter((k) => k !== './package.json');

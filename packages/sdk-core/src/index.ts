@@ -14,7 +14,7 @@ export type {
   AuthResponseState,
   AuthSignState,
   AuthStrategy,
-  JitaiVerifyState,
+  ChallengeAnswer,
 } from './auth/types.js';
 export type { NowFn } from './clock.js';
 export { DEFAULT_MAX_CLOCK_SKEW_MS, SkewClock } from './clock.js';
@@ -189,6 +189,7 @@ export { remoteSigner } from './jitai/remote-signer.js';
 export type { RemoteSignerAnswer, RemoteSignerPayload } from './jitai/remote-signer-wire.js';
 export type { JitaiRespondOptions, JitaiSignedData } from './jitai/respond.js';
 export { signJitaiResponse } from './jitai/respond.js';
+export type { JitaiResponseCheck, JitaiVerifyState } from './jitai/response-check.js';
 export type {
   ServiceArgs,
   ServiceCallOptions,

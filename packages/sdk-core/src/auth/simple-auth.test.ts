@@ -18,8 +18,7 @@ function signState(): AuthSignState {
     attempt: 0,
     random: secureRandom,
     crypto: nobleCrypto,
-    notes: {},
-    call: {},
+    challenge: undefined,
   };
 }
 

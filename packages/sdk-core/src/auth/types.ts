@@ -1,6 +1,5 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { RandomSource } from '../crypto/random.js';
-import type { LosslessJson } from '../json/lossless.js';
 
 /**
  * What an auth strategy sees before the body is serialized: it may add query fields,
@@ -34,6 +33,11 @@ export interface AuthSignState {
   readonly now: number;
   /** 0 for the first attempt, then 1, 2... for ky's retries and signet's re-sends. */
   readonly attempt: number;
+  /**
+   * This strategy's own answer to the challenge the server sent the previous attempt
+   * (see {@link AuthStrategy.challenge}), to send on this one; undefined otherwise.
+   */
+  readonly challenge: ChallengeAnswer | undefined;
   readonly random: RandomSource;
   /**
    * The client's `crypto` option. Undefined: the process-wide default, which every
@@ -41,13 +45,6 @@ export interface AuthSignState {
    * hashing). Resolving it late keeps the pure-JS hashes out of bundles that never hash.
    */
   readonly crypto: CryptoProvider | undefined;
-  /**
-   * Diagnostics a strategy leaves for the client (never secrets): e.g. the masked
-   * JitAi paramStr, used by debug mode.
-   */
-  readonly notes: Record<string, unknown>;
-  /** Scratch space shared by every hook of one call (and only that call). */
-  readonly call: Record<string, unknown>;
 }
 
 /** A 401 (or similar) answer a strategy may be able to satisfy by asking again. */
@@ -59,8 +56,11 @@ export interface AuthChallengeState {
   readonly headers: Headers;
   /** How many challenge rounds were already answered in this call. */
   readonly round: number;
-  /** The same per-call scratch space the sign hook saw. */
-  readonly call: Record<string, unknown>;
+}
+
+/** What a strategy answers to a challenge: the `Authorization` value of the next attempt. */
+export interface ChallengeAnswer {
+  readonly authorization: string;
 }
 
 /** A 2xx response to check against the request it answers. */
@@ -73,14 +73,6 @@ export interface AuthResponseState {
   readonly request: AuthSignState;
   /** Skew-corrected Unix ms when the response was read. */
   readonly now: number;
-}
-
-/** A signed JitAi envelope's `data` member to check, with the skew-corrected clock. */
-export interface JitaiVerifyState {
-  readonly data: LosslessJson;
-  readonly now: number;
-  /** As in {@link AuthSignState.crypto}. */
-  readonly crypto: CryptoProvider | undefined;
 }
 
 /**
@@ -102,14 +94,16 @@ export interface AuthStrategy {
   readonly credentialed: boolean;
   prepare?(state: AuthPrepareState): void | Promise<void>;
   sign?(state: AuthSignState): void | Promise<void>;
-  /** Returns true when the request should be sent again (e.g. Digest after a challenge). */
-  challenge?(state: AuthChallengeState): boolean | Promise<boolean>;
-  /** Checks a signed JitAi response and returns the result tree, or throws. */
-  verifyJitaiData?(state: JitaiVerifyState): LosslessJson | Promise<LosslessJson>;
-  /** Checks any other response (generic HMAC response signatures, Digest rspauth). */
+  /**
+   * Answers a 401 the strategy may satisfy by asking again (Digest): the answer is sent
+   * on the next attempt (it reaches `sign` as `state.challenge`); undefined: the call
+   * fails with the 401.
+   */
+  challenge?(
+    state: AuthChallengeState,
+  ): ChallengeAnswer | undefined | Promise<ChallengeAnswer | undefined>;
+  /** Checks a 2xx response (generic HMAC response signatures, Digest rspauth), or throws. */
   verifyResponse?(state: AuthResponseState): void | Promise<void>;
-  /** Whether `verifyJitaiData` is expected: a signing strategy whose responses are signed. */
-  readonly verifiesResponses?: boolean;
   /** True when requests carry a timestamp the server checks (clock-skew correction applies). */
   readonly timestamped?: boolean;
 }

@@ -47,8 +47,6 @@ export function dataflux(options: DataFluxAuthOptions): DataFluxStrategy {
       });
       const headers = dataFluxHeaders({ akId, timestamp, nonce, sign });
       for (const [name, value] of Object.entries(headers)) state.headers.set(name, value);
-      state.notes.nonce = nonce;
-      state.notes.timestamp = timestamp;
     },
     [secretValues]: () => [akSecret],
   };

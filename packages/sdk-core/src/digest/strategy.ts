@@ -19,8 +19,6 @@ export interface DigestAuthOptions {
   crypto?: CryptoProvider | undefined;
 }
 
-const PENDING = 'digest.pending';
-
 /**
  * HTTP Digest (RFC 7616/2617): answers the server's challenge once, reuses the nonce
  * preemptively with the next `nc` on later requests, retries once on `stale=true`, and
@@ -51,23 +49,20 @@ export function digest(options: DigestAuthOptions): AuthStrategy & WithSecrets {
         uri: state.url.pathname + state.url.search,
         body: state.bodyText,
       };
-      const pending = state.call[PENDING] as string | undefined;
-      state.call[PENDING] = undefined;
-      const header = pending ?? session.preemptive(request);
+      const header = state.challenge?.authorization ?? session.preemptive(request);
       if (header) state.headers.set('Authorization', header);
     },
     challenge(state) {
       const www = state.headers.get('www-authenticate');
-      if (!www || !/(^|,)\s*digest\s/i.test(www)) return false;
+      if (!www || !/(^|,)\s*digest\s/i.test(www)) return undefined;
       // A second 401 that is not `stale` means the credentials are wrong: stop.
-      if (state.round > 0 && !session.isStale(www)) return false;
+      if (state.round > 0 && !session.isStale(www)) return undefined;
       const request = {
         method: state.method,
         uri: state.url.pathname + state.url.search,
         body: state.bodyText,
       };
-      state.call[PENDING] = session.respond(www, request);
-      return true;
+      return { authorization: session.respond(www, request) };
     },
     verifyResponse(state) {
       const info = state.headers.get('authentication-info');

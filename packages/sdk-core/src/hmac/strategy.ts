@@ -20,8 +20,6 @@ export interface HmacStrategy extends AuthStrategy, WithSecrets {
   readonly keyId: string;
 }
 
-const NONCE = 'hmac.nonce';
-
 /**
  * The generic timestamp+HMAC profile (see `hmacSignRequest` for the recipe): every attempt
  * gets a fresh timestamp and nonce, signed over the exact request target and body bytes.
@@ -53,7 +51,6 @@ export function hmacSignature(options: HmacSignatureOptions): HmacStrategy {
         resolved,
       );
       for (const [name, value] of Object.entries(signed.headers)) state.headers.set(name, value);
-      state.notes[NONCE] = signed.canonical.nonce;
     },
     verifyResponse(state) {
       if (!verify) return;
@@ -62,7 +59,7 @@ export function hmacSignature(options: HmacSignatureOptions): HmacStrategy {
           status: state.status,
           headers: state.headers,
           body: state.bodyText,
-          requestNonce: String(state.request.notes[NONCE] ?? ''),
+          requestNonce: state.request.headers.get(resolved.headerNames.nonce) ?? '',
           now: state.now,
           ...(windowMs === undefined ? {} : { windowMs }),
           crypto: state.request.crypto,

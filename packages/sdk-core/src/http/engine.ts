@@ -1,5 +1,5 @@
 import ky, { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
-import type { AuthSignState } from '../auth/types.js';
+import type { AuthSignState, ChallengeAnswer } from '../auth/types.js';
 import {
   isSignetError,
   SignetConfigError,
@@ -92,7 +92,8 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
     keyId: config.keyId,
   };
   let skewResent = false;
-  const scratch: Record<string, unknown> = {};
+  /** A challenge answer for the next round's first attempt (Digest). */
+  let answer: ChallengeAnswer | undefined;
   /** Header values an auth strategy set (signatures, Authorization): never echoed in errors. */
   const sensitive = new Set<string>();
   /** The last URL sent; its redacted path goes into the record only when someone reads it. */
@@ -116,7 +117,7 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
       const sent = await send(
         config,
         spec,
-        { method, url, headers, bodyText, round, scratch, sensitive },
+        { method, url, headers, bodyText, round, answer, sensitive },
         record,
       );
       const response = decodeBody(sent.status, sent.headers, sent.text, sent);
@@ -124,17 +125,17 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
       record.traceId = response.headers.get('x-trace-id') ?? record.traceId;
       spec.annotate?.(response, record);
 
+      answer = undefined;
       if (auth?.challenge && response.status === 401 && round < 2) {
-        const again = await auth.challenge({
+        answer = await auth.challenge({
           method,
           url,
           bodyText,
           status: response.status,
           headers: response.headers,
           round,
-          call: scratch,
         });
-        if (again) continue;
+        if (answer) continue;
       }
 
       const signal = spec.skew?.(response);
@@ -216,7 +217,7 @@ interface Outgoing {
   headers: Headers;
   bodyText: string | undefined;
   round: number;
-  scratch: Record<string, unknown>;
+  answer: ChallengeAnswer | undefined;
   sensitive: Set<string>;
 }
 
@@ -226,7 +227,7 @@ async function send(
   outgoing: Outgoing,
   record: CallRecord,
 ): Promise<SentResponse> {
-  const { method, url, headers, bodyText, round, scratch, sensitive } = outgoing;
+  const { method, url, headers, bodyText, round, answer, sensitive } = outgoing;
   const auth = config.auth;
   let signed: AuthSignState | undefined;
   let sentAt = config.clock.localNow();
@@ -242,10 +243,10 @@ async function send(
       bodyText,
       now: config.clock.now(),
       attempt: round + attempt,
+      // ky's own retries after the answered attempt start over with a fresh header.
+      challenge: attempt === 0 ? answer : undefined,
       random: config.random,
       crypto: config.crypto,
-      notes: {},
-      call: scratch,
     };
     const before = new Map(request.headers);
     await auth.sign(state);

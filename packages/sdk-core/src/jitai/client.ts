@@ -1,4 +1,4 @@
-import type { AuthStrategy } from '../auth/types.js';
+import type { AuthSignState, AuthStrategy } from '../auth/types.js';
 import { parseHttpDate } from '../clock.js';
 import {
   SignetApiError,
@@ -11,8 +11,13 @@ import { type CallSpec, execute } from '../http/engine.js';
 import type { ClientOptions, RequestOptions } from '../http/options.js';
 import { redactText } from '../http/redact.js';
 import { type DecodedResponse, excerpt } from '../http/response.js';
-import { type LosslessJson, losslessToValue } from '../json/lossless.js';
-import { JITAI_WINDOW_MS } from './constants.js';
+import {
+  isLosslessObject,
+  type LosslessJson,
+  losslessToValue,
+  parseLossless,
+} from '../json/lossless.js';
+import { JITAI_HEADERS, JITAI_WINDOW_MS } from './constants.js';
 import { DEFAULT_AUTH_DETAILS_API, type JitaiServiceDetail, parseAuthDetails } from './details.js';
 import { diffParamStr } from './diff.js';
 import {
@@ -22,7 +27,9 @@ import {
   readJitaiEnvelope,
 } from './envelope.js';
 import { JITAI_API_NAME } from './names.js';
+import { jitaiParamStr } from './param-str.js';
 import { assertJitaiArgs } from './params.js';
+import { jitaiResponseCheck } from './response-check.js';
 import { createServiceProxy } from './service-proxy.js';
 import type { ServiceMap, ServiceProxy } from './service-types.js';
 import { jitai } from './strategy.js';
@@ -186,6 +193,7 @@ function jitaiSpec<R>(
   const auth = config.auth;
   if (auth?.kind === 'jitai' || auth?.kind === 'remoteSigner') assertJitaiArgs(args);
   const debug = forceDebug || config.debug;
+  const check = jitaiResponseCheck(auth);
   let envelope: JitaiEnvelope | undefined;
   const readOnce = (response: DecodedResponse): JitaiEnvelope => {
     envelope ??= envelopeOf(response);
@@ -229,16 +237,12 @@ function jitaiSpec<R>(
       if (debug && env.errcode !== 0) {
         const sign = signed?.headers.get('accessSign');
         const errmsg = env.errmsg && sign ? redactText(env.errmsg, [sign]) : env.errmsg;
-        throw debugError(
-          { ...env, errmsg },
-          response.status,
-          signed?.notes.paramStrMasked as string | undefined,
-        );
+        throw debugError({ ...env, errmsg }, response.status, signed && maskedParamStr(signed));
       }
       if (env.errcode !== 0) throw jitaiApiError(env, response.status, api);
       let result: LosslessJson | undefined = env.data;
-      if (auth?.verifyJitaiData) {
-        result = await auth.verifyJitaiData({
+      if (check) {
+        result = await check.verifyJitaiData({
           data: env.data ?? null,
           now: config.clock.now(),
           crypto: config.crypto,
@@ -322,4 +326,17 @@ function envelopeOf(response: DecodedResponse): JitaiEnvelope {
   throw new SignetDecodeError(
     `JitAi answered HTTP ${response.status} without an {errcode, data} envelope${response.text ? `: ${excerpt(response.text)}` : ' (empty body)'}`,
   );
+}
+
+/**
+ * The masked paramStr of the attempt that was sent, to diff with the server's debug
+ * output: built from the body text and timestamp header actually sent, so it is the
+ * same whoever signed (a local secret or a remote signer). Masking needs no secret.
+ */
+function maskedParamStr(signed: AuthSignState): string | undefined {
+  const timestamp = Number(signed.headers.get(JITAI_HEADERS.timestamp));
+  if (!Number.isSafeInteger(timestamp) || signed.bodyText === undefined) return undefined;
+  const args = parseLossless(signed.bodyText);
+  if (!isLosslessObject(args)) return undefined;
+  return jitaiParamStr(args, { timestamp, secret: '-', masked: true });
 }

@@ -11,6 +11,7 @@ import {
   readVerdict,
   type SignerCall,
 } from './remote-signer-wire.js';
+import type { JitaiResponseCheck } from './response-check.js';
 
 /**
  * Options of {@link remoteSigner}.
@@ -45,7 +46,7 @@ export interface RemoteSignerOptions {
 }
 
 /** The delegated-signing strategy. */
-export interface RemoteSignerStrategy extends AuthStrategy {
+export interface RemoteSignerStrategy extends AuthStrategy, JitaiResponseCheck {
   readonly kind: 'remoteSigner';
   /** The resolved signer endpoint. */
   readonly endpoint: string;
@@ -95,7 +96,6 @@ export function remoteSigner(options: RemoteSignerOptions): RemoteSignerStrategy
     kind: 'remoteSigner',
     credentialed: true,
     timestamped: true,
-    verifiesResponses: verify === 'remote',
     endpoint,
     verify,
     async sign(state) {
@@ -112,7 +112,6 @@ export function remoteSigner(options: RemoteSignerOptions): RemoteSignerStrategy
       state.headers.set(JITAI_HEADERS.accessKey, headers.accessKey);
       state.headers.set(JITAI_HEADERS.timestamp, headers.timestamp);
       state.headers.set(JITAI_HEADERS.accessSign, headers.accessSign);
-      state.notes.timestamp = Number(headers.timestamp);
     },
     async verifyJitaiData({ data }) {
       const result = signedResult(data);

@@ -2,7 +2,7 @@ import { type AuthStrategy, secretValues, type WithSecrets } from '../auth/types
 import { SignetConfigError } from '../errors.js';
 import { type LosslessJson, parseLossless } from '../json/lossless.js';
 import { JITAI_HEADERS, JITAI_WINDOW_MS } from './constants.js';
-import { jitaiParamStr } from './param-str.js';
+import type { JitaiResponseCheck } from './response-check.js';
 import { jitaiSign } from './sign.js';
 import { verifyJitaiData } from './verify.js';
 
@@ -16,7 +16,7 @@ export interface JitaiAuthOptions {
 }
 
 /** The JitAi strategy also names its access key (an identifier, not a secret). */
-export interface JitaiStrategy extends AuthStrategy, WithSecrets {
+export interface JitaiStrategy extends AuthStrategy, WithSecrets, JitaiResponseCheck {
   readonly kind: 'jitai';
   readonly accessKey: string;
 }
@@ -44,7 +44,6 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
   return {
     kind: 'jitai',
     credentialed: true,
-    verifiesResponses: true,
     timestamped: true,
     accessKey,
     sign(state) {
@@ -63,16 +62,6 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
       state.headers.set(JITAI_HEADERS.timestamp, String(timestamp));
       state.headers.set(JITAI_HEADERS.accessSign, accessSign);
       if (options.debug) state.headers.set(JITAI_HEADERS.debug, '1');
-      // Debug round trips (this option, the client's debug mode or diagnose()) get the
-      // masked paramStr to compare with the server's.
-      if (state.headers.get(JITAI_HEADERS.debug) === '1') {
-        state.notes.paramStrMasked = jitaiParamStr(args as Record<string, unknown>, {
-          timestamp,
-          secret: accessSecret,
-          masked: true,
-        });
-      }
-      state.notes.timestamp = timestamp;
     },
     verifyJitaiData({ data, now, crypto }) {
       return verifyJitaiData(data, { secret: accessSecret, now, windowMs, crypto });
