@@ -23,12 +23,11 @@ export default defineConfig({
       'packages/*/src/**/*.test.ts',
       'packages/*/test/**/*.test.ts',
       'examples/**/*.test.ts',
-      'scripts/**/*.test.ts',
       'test/**/*.test.ts',
     ],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: ['default', './scripts/vitest-summary.ts'],
+    reporters: ['default', './test/vitest-summary.ts'],
   },
 });

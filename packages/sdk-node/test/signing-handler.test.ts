@@ -8,12 +8,12 @@ import {
 } from '@signet/sdk-core';
 import { createJitaiEmulator, type ServedEmulator, serveEmulator } from '@signet/sdk-testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { remoteSigner } from '../../sdk-core/src/jitai/remote-signer.js';
 import {
   type JitaiRequestVector,
   type JitaiResponseVector,
   readVectors,
-} from '../../sdk-core/test/helpers/vectors.js';
+} from '../../../test/vectors/load.js';
+import { remoteSigner } from '../../sdk-core/src/jitai/remote-signer.js';
 import { createJitaiClient } from '../src/clients.js';
 import { createSigningHandler, type SigningHandlerOptions } from '../src/signing-handler.js';
 

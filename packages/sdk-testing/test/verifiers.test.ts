@@ -6,7 +6,7 @@ import {
   parseLossless,
 } from '@signet/sdk-core';
 import { describe, expect, it } from 'vitest';
-import { type JitaiRequestVector, readVectors } from '../../sdk-core/test/helpers/vectors.js';
+import { type JitaiRequestVector, readVectors } from '../../../test/vectors/load.js';
 import {
   createNonceStore,
   pythonJsonText,

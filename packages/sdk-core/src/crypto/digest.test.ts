@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { type Rfc4231Vector, readVectors } from '../../test/helpers/vectors.js';
+import { type Rfc4231Vector, readVectors } from '../../../../test/vectors/load.js';
 import { hashHex, hmacBytes, hmacHex } from './digest.js';
 import { fromHex, toHex } from './encoding.js';
 import { type CryptoProvider, type HashAlgorithm, nobleCrypto } from './provider.js';

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type DataFluxVector, readVectors } from '../../test/helpers/vectors.js';
+import { type DataFluxVector, readVectors } from '../../../../test/vectors/load.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { SignetConfigError } from '../errors.js';
 import { dataFluxHeaders, dataFluxNonce, dataFluxTimestamp } from './headers.js';

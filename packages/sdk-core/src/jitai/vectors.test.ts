@@ -3,7 +3,7 @@ import {
   type JitaiRequestVector,
   type JitaiResponseVector,
   readVectors,
-} from '../../test/helpers/vectors.js';
+} from '../../../../test/vectors/load.js';
 import { SignetSignatureError } from '../errors.js';
 import { parseLossless } from '../json/lossless.js';
 import type { LosslessObject } from '../json/lossless-number.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { type DataFluxVector, readVectors } from '../../test/helpers/vectors.js';
+import { type DataFluxVector, readVectors } from '../../../../test/vectors/load.js';
 import { SignetConfigError } from '../errors.js';
 import { dfJsonDumps } from './dfjson.js';
 import { LosslessNumber, parseLossless } from './lossless.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { VECTORS_DIR } from '../../test/helpers/vectors.js';
+import { VECTORS_DIR } from '../../../../test/vectors/load.js';
 import { SignetConfigError } from '../errors.js';
 import { jcsCanonicalize } from './jcs.js';
 import { parseLossless } from './lossless.js';

@@ -14,7 +14,7 @@ import {
   hmacSignature,
   remoteSigner,
   SignetError,
-} from '../../src';
+} from '../src';
 
 const SECRET = 'hostile-secret-7c1e9a55d02b';
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import { basic } from '../../src/auth/basic.js';
-import { bearer } from '../../src/auth/bearer.js';
-import { fixedField } from '../../src/auth/fixed-field.js';
-import type { AuthStrategy } from '../../src/auth/types.js';
-import { dataflux } from '../../src/dataflux/strategy.js';
-import { digest } from '../../src/digest/strategy.js';
-import { hmacSignature } from '../../src/hmac/strategy.js';
-import { createClient } from '../../src/http/generic-client.js';
-import type { CallRecord } from '../../src/http/records.js';
-import { createJitaiClient } from '../../src/jitai/client.js';
-import { json, startServer } from '../helpers/http-server.js';
+import { basic } from '../src/auth/basic.js';
+import { bearer } from '../src/auth/bearer.js';
+import { fixedField } from '../src/auth/fixed-field.js';
+import type { AuthStrategy } from '../src/auth/types.js';
+import { dataflux } from '../src/dataflux/strategy.js';
+import { digest } from '../src/digest/strategy.js';
+import { hmacSignature } from '../src/hmac/strategy.js';
+import { createClient } from '../src/http/generic-client.js';
+import type { CallRecord } from '../src/http/records.js';
+import { createJitaiClient } from '../src/jitai/client.js';
+import { json, startServer } from './helpers/http-server.js';
 
 // Every auth mode, made to fail in every way we can provoke, and then everything signet
 // produced is scanned: error messages, stacks, causes, own fields, call records and

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { JITAI_DATA_TYPES, mapJitaiType } from '../../src/codegen/type-map.js';
+import { JITAI_DATA_TYPES, mapJitaiType } from './type-map.js';
 
 /** PROTOCOLS §1, "Service definitions": every JitAi data type and its TypeScript type. */
 const TABLE: [string, string][] = [

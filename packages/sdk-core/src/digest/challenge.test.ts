@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { quoteString } from '../../src/digest/authorization.js';
-import { parseAuthParams, parseWwwAuthenticate } from '../../src/digest/challenge.js';
-import { SignetDecodeError } from '../../src/errors.js';
+import { SignetDecodeError } from '../errors.js';
+import { quoteString } from './authorization.js';
+import { parseAuthParams, parseWwwAuthenticate } from './challenge.js';
 
 const plain = (challenges: ReturnType<typeof parseWwwAuthenticate>) =>
   challenges.map((c) => ({ ...c, params: { ...c.params } }));

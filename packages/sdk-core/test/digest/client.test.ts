@@ -3,8 +3,8 @@ import { digest } from '../../src/digest/strategy.js';
 import { SignetHttpError } from '../../src/errors.js';
 import { createClient } from '../../src/http/generic-client.js';
 import type { CallRecord } from '../../src/http/records.js';
-import { type DigestPeer, startDigestPeer } from '../digest/peer.js';
 import { type ApacheDigest, PROTECTED_TEXT, startApacheDigest } from '../helpers/apache.js';
+import { type DigestPeer, startDigestPeer } from './peer.js';
 
 // The digest() strategy driven by the real client engine (ky, challenges, re-sends),
 // against Apache httpd mod_auth_digest and a strict SHA-256/auth-int peer.

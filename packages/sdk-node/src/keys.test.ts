@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkAccessKey, generateAccessSecret } from '../src/keys.js';
+import { checkAccessKey, generateAccessSecret } from './keys.js';
 
 describe('generateAccessSecret', () => {
   test('16 bytes in the UUID v4 layout, then 3 more: 38 lower-case hex characters', () => {

@@ -3,11 +3,10 @@
 // test that walks them uses.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DigestAlgorithm } from '../../src/digest/compute.js';
+import type { DigestAlgorithm } from '../../packages/sdk-core/src/digest/compute.js';
 
 export const VECTORS_DIR: string =
-  process.env.SIGNET_VECTORS_DIR ??
-  path.resolve(import.meta.dirname, '../../../../../shared/vectors');
+  process.env.SIGNET_VECTORS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/vectors');
 
 /**
  * One vector file: its cases and the count it announces. The files keep Python number

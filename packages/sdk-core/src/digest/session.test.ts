@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { parseAuthParams } from '../../src/digest/challenge.js';
-import { computeDigestResponse, computeRspauth } from '../../src/digest/compute.js';
-import { DigestSession, type DigestSessionOptions } from '../../src/digest/session.js';
-import { SignetConfigError, SignetDecodeError, SignetSignatureError } from '../../src/errors.js';
-import { param } from './driver.js';
+import { param } from '../../test/digest/driver.js';
+import { SignetConfigError, SignetDecodeError, SignetSignatureError } from '../errors.js';
+import { parseAuthParams } from './challenge.js';
+import { computeDigestResponse, computeRspauth } from './compute.js';
+import { DigestSession, type DigestSessionOptions } from './session.js';
 
 const PASSWORD = 'hunter2-very-secret';
 const GET = { method: 'GET', uri: '/dir/index.html' };

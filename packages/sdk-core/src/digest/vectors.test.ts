@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { formatDigestAuthorization } from '../../src/digest/authorization.js';
-import { parseWwwAuthenticate } from '../../src/digest/challenge.js';
-import { computeDigestResponse, digestUserhash } from '../../src/digest/compute.js';
-import { DigestSession } from '../../src/digest/session.js';
-import { type DigestVector, readVectors } from '../helpers/vectors.js';
+import { type DigestVector, readVectors } from '../../../../test/vectors/load.js';
+import { formatDigestAuthorization } from './authorization.js';
+import { parseWwwAuthenticate } from './challenge.js';
+import { computeDigestResponse, digestUserhash } from './compute.js';
+import { DigestSession } from './session.js';
 
 const file = readVectors<DigestVector>('digest/rfc7616.json');
 

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { generateServiceModule } from '../../src/codegen/emit.js';
-import { generateFromAuthDetails, generateFromDefinitions } from '../../src/codegen/generate.js';
-import type { CodegenService } from '../../src/codegen/model.js';
-import { SignetConfigError } from '../../src/errors.js';
-import { readBad } from './fixture-app.js';
+import { readBad } from '../../test/codegen/fixture-app.js';
+import { SignetConfigError } from '../errors.js';
+import { generateServiceModule } from './emit.js';
+import { generateFromAuthDetails, generateFromDefinitions } from './generate.js';
+import type { CodegenService } from './model.js';
 
 const service = (fullName: string, names: string[], source?: string): CodegenService => ({
   fullName,

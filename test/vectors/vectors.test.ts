@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as api from '@signet/sdk-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { runVectors } from './vectors/run.mjs';
+import { VECTORS_DIR } from './load.js';
+import { runVectors } from './run.mjs';
 
 interface FileResult {
   file: string;
@@ -17,8 +18,7 @@ interface Totals {
   files: FileResult[];
 }
 
-const vectorsDir =
-  process.env.SIGNET_VECTORS_DIR ?? path.resolve(process.cwd(), '../shared/vectors');
+const vectorsDir = VECTORS_DIR;
 const run = async (dir: string): Promise<{ totals: Totals; lines: string[] }> => {
   const lines: string[] = [];
   const totals = (await runVectors(dir, api, (line: string) => lines.push(line))) as Totals;

@@ -10,7 +10,7 @@ import {
   type JitaiRequestVector,
   type JitaiResponseVector,
   readVectors,
-} from '../../sdk-core/test/helpers/vectors.js';
+} from '../../../test/vectors/load.js';
 import { ensureBuilt, runCli } from './cli-harness.js';
 
 const jitaiRequests = readVectors<JitaiRequestVector>('jitai/requests.json').cases;

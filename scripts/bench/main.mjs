@@ -14,7 +14,7 @@ const SECTIONS = [
 ];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..');
+const root = path.resolve(here, '../..');
 const json = process.argv.includes('--json');
 
 const rows = [];
@@ -37,7 +37,7 @@ function render(all) {
   const out = [
     '# Benchmarks',
     '',
-    'Written by `pnpm bench` (`scripts/bench.mjs`); edit the scripts, not this file.',
+    'Written by `pnpm bench` (`scripts/bench/main.mjs`); edit the scripts, not this file.',
     '',
     `Measured on ${date}: ${machine}.`,
     '',

@@ -20,12 +20,12 @@ import {
   type JitaiRequestVector,
   type Rfc4231Vector,
   readVectors,
-} from '../../sdk-core/test/helpers/vectors.js';
-import * as signerEntry from '../src/signer';
-import { signDataFluxRequest } from '../src/signer/dataflux.js';
-import { signHmacRequest } from '../src/signer/hmac.js';
-import { signJitaiRequest } from '../src/signer/jitai.js';
-import { webDigest, webHmac } from '../src/signer/web-crypto.js';
+} from '../../../../test/vectors/load.js';
+import * as signerEntry from './';
+import { signDataFluxRequest } from './dataflux.js';
+import { signHmacRequest } from './hmac.js';
+import { signJitaiRequest } from './jitai.js';
+import { webDigest, webHmac } from './web-crypto.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseServiceDefinition, servicesFromAuthDetails } from '../../src/codegen/parse.js';
-import { SignetConfigError } from '../../src/errors.js';
-import { APP, BAD, readBad } from './fixture-app.js';
+import { APP, BAD, readBad } from '../../test/codegen/fixture-app.js';
+import { SignetConfigError } from '../errors.js';
+import { parseServiceDefinition, servicesFromAuthDetails } from './parse.js';
 
 const orderSvc = () => readFileSync(`${APP}services/OrderSvc/e.json`, 'utf8');
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { formatDigestAuthorization } from '../../src/digest/authorization.js';
+import { SignetConfigError } from '../errors.js';
+import { formatDigestAuthorization } from './authorization.js';
 import {
   computeDigestResponse,
   computeRspauth,
@@ -9,8 +10,7 @@ import {
   type DigestAlgorithm,
   digestHa1,
   toDigestAlgorithm,
-} from '../../src/digest/compute.js';
-import { SignetConfigError } from '../../src/errors.js';
+} from './compute.js';
 
 const NODE_HASH: Record<string, string> = {
   MD5: 'md5',
