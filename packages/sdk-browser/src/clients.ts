@@ -11,6 +11,7 @@ import {
   type DataFluxClient,
   type DataFluxClientOptions,
   type DataFluxStrategy,
+  type FetchFunction,
   type GenericClient,
   type HmacSignatureOptions,
   type HmacStrategy,
@@ -168,9 +169,15 @@ function browserOptions<T extends ClientOptions & BrowserClientOptions>(
   const credentials =
     given ?? (auth?.kind === 'basic' || auth?.kind === 'digest' ? 'omit' : undefined);
   if (credentials === undefined) return rest as T;
-  const base = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  return {
-    ...(rest as T),
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => base(input, { ...init, credentials }),
-  };
+  if (options.transport !== undefined) {
+    if (given === undefined) return rest as T; // their transport decides the mode
+    throw new SignetConfigError(
+      `${where}: the credentials option sets the mode of signet's fetch; with your own transport, set it there`,
+    );
+  }
+  const base: FetchFunction =
+    (options.fetch as FetchFunction | undefined) ??
+    ((input, init) => globalThis.fetch(input, init));
+  const fetch: FetchFunction = (input, init) => base(input, { ...init, credentials });
+  return { ...(rest as T), fetch };
 }

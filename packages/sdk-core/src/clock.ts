@@ -1,7 +1,12 @@
 import { SignetSignatureError } from './errors.js';
 
-/** Default bound on how far a server's unsigned clock may move ours: 15 minutes. */
-export const DEFAULT_MAX_CLOCK_SKEW_MS = 900_000;
+/**
+ * Default bound on how far a server's unsigned clock may move ours: 90 minutes. Wide
+ * enough to recover from a server (or a laptop) an hour off, the usual daylight-saving or
+ * time-zone slip; narrow enough that a forged time cannot make signet sign requests that
+ * stay valid far into the future.
+ */
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 5_400_000;
 
 /** A clock reading in Unix milliseconds. */
 export type NowFn = () => number;

@@ -54,8 +54,10 @@ export interface SignetHttpErrorOptions extends SignetErrorOptions {
   status: number;
   headers: Headers;
   body: unknown;
-  url?: string;
-  method?: string;
+  url?: string | undefined;
+  method?: string | undefined;
+  /** A 3xx's target, credentials redacted. */
+  location?: string | undefined;
 }
 
 /** A non-2xx answer that carries no platform envelope (an HTML error page, a proxy 502...). */
@@ -67,6 +69,8 @@ export class SignetHttpError extends SignetError {
   readonly body: unknown;
   readonly url: string | undefined;
   readonly method: string | undefined;
+  /** Where a 3xx pointed (credentials redacted): signet does not follow it unasked. */
+  readonly location: string | undefined;
 
   constructor(message: string, options: SignetHttpErrorOptions) {
     super(message, options);
@@ -75,6 +79,7 @@ export class SignetHttpError extends SignetError {
     this.body = options.body;
     this.url = options.url;
     this.method = options.method;
+    this.location = options.location;
   }
 
   override toJSON(): Record<string, unknown> {
@@ -175,6 +180,14 @@ export class SignetTimeoutError extends SignetError {
   override name = 'SignetTimeoutError';
 }
 
+/**
+ * The caller's AbortSignal ended the call (its `reason` is the `cause`). Not a network
+ * failure: nothing went wrong, the caller asked to stop.
+ */
+export class SignetAbortError extends SignetError {
+  override name = 'SignetAbortError';
+}
+
 const names: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'SignetError',
   'SignetConfigError',
@@ -184,6 +197,7 @@ const names: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'SignetDecodeError',
   'SignetNetworkError',
   'SignetTimeoutError',
+  'SignetAbortError',
 ]);
 
 /** True for any signet error, including ones from another realm or bundle copy. */

@@ -15,6 +15,7 @@ export type {
   AuthSignState,
   AuthStrategy,
   ChallengeAnswer,
+  WrittenBody,
 } from './auth/types.js';
 export type { NowFn } from './clock.js';
 export { DEFAULT_MAX_CLOCK_SKEW_MS, SkewClock } from './clock.js';
@@ -101,6 +102,7 @@ export type {
 } from './errors.js';
 export {
   isSignetError,
+  SignetAbortError,
   SignetApiError,
   SignetConfigError,
   SignetDecodeError,
@@ -157,14 +159,28 @@ export type {
   HmacVerifyRequestResult,
 } from './hmac/verify-request.js';
 export { verifyHmacRequest } from './hmac/verify-request.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './http/config.js';
+export type { FetchFunction } from './http/fetch-transport.js';
+export { fetchTransport } from './http/fetch-transport.js';
 export type {
   GenericClient,
   GenericRequestOptions,
   GenericResponse,
 } from './http/generic-client.js';
 export { createClient } from './http/generic-client.js';
-export type { BigIntMode, ClientOptions, RequestOptions, RetryOptions } from './http/options.js';
+export type {
+  BigIntMode,
+  ClientOptions,
+  HeaderValues,
+  RequestOptions,
+  RetryOptions,
+} from './http/options.js';
 export type { CallRecord } from './http/records.js';
+export type { RedirectMode } from './http/redirect.js';
+export { MAX_REDIRECTS } from './http/redirect.js';
+export type { RetryPolicy } from './http/retry.js';
+export { defaultRetryDelay, IDEMPOTENT_METHODS } from './http/retry.js';
+export type { Transport, TransportRequest, TransportResponse } from './http/transport.js';
 export type { JitaiClient, JitaiClientOptions, JitaiDebugReport } from './jitai/client.js';
 export { createJitaiClient, createJitaiClientWithAuth } from './jitai/client.js';
 export { JITAI_HEADERS, JITAI_SECRET_MASK, JITAI_WINDOW_MS } from './jitai/constants.js';
@@ -183,7 +199,8 @@ export { jitaiRequestHeaders } from './jitai/headers.js';
 export { JITAI_API_NAME } from './jitai/names.js';
 export type { JitaiParamStrOptions } from './jitai/param-str.js';
 export { jitaiParamStr, maskJitaiParamStr } from './jitai/param-str.js';
-export { assertJitaiArgs } from './jitai/params.js';
+export type { JitaiArgParts } from './jitai/params.js';
+export { assertJitaiArgs, jitaiArgParts, joinJitaiParamStr } from './jitai/params.js';
 export type { RemoteSignerOptions, RemoteSignerStrategy } from './jitai/remote-signer.js';
 export { remoteSigner } from './jitai/remote-signer.js';
 export type { RemoteSignerAnswer, RemoteSignerPayload } from './jitai/remote-signer-wire.js';

@@ -20,6 +20,7 @@ import {
   type SignetCredentials,
 } from './credentials.js';
 import { NODE_DEFAULT_CRYPTO } from './defaults.js';
+import { nodeTransport } from './transport.js';
 
 /** What the Node factories add to sdk-core's options. */
 export interface NodeClientExtras {
@@ -43,7 +44,8 @@ export type NodeClientOptions = Omit<ClientOptions, 'baseUrl'> &
   NodeClientExtras & { baseUrl?: string | URL };
 
 /**
- * sdk-core's `createJitaiClient` with Node defaults: hashing on `node:crypto`, and when no
+ * sdk-core's `createJitaiClient` with Node defaults: hashing on `node:crypto`, sending on
+ * undici ({@link nodeTransport}, a connection pool per client), and when no
  * `auth` is given, `accessKey`/`accessSecret` filled from `SIGNET_ACCESS_KEY`/
  * `SIGNET_ACCESS_SECRET` (or the credentials file). With no key pair anywhere,
  * `SIGNET_TOKEN` becomes `bearer(token)`.
@@ -63,6 +65,7 @@ export function createJitaiClient<S extends ServiceMap = Record<string, object>>
     ...rest,
     baseUrl: baseUrlOf(rest.baseUrl, creds, 'createJitaiClient'),
     ...cryptoOf(rest),
+    ...transportOf(rest),
   };
   if (rest.auth === undefined) {
     const accessKey = rest.accessKey ?? creds.accessKey;
@@ -90,6 +93,7 @@ export function createDataFluxClient(options: NodeDataFluxClientOptions): DataFl
     ...rest,
     baseUrl: baseUrlOf(rest.baseUrl, creds, 'createDataFluxClient'),
     ...cryptoOf(rest),
+    ...transportOf(rest),
   };
   if (rest.auth === undefined) {
     const akId = rest.akId ?? creds.akId;
@@ -115,6 +119,7 @@ export function createClient(options: NodeClientOptions): GenericClient {
     ...rest,
     baseUrl: baseUrlOf(rest.baseUrl, creds, 'createClient'),
     ...cryptoOf(rest),
+    ...transportOf(rest),
   };
   if (rest.auth === undefined && (creds.keyId !== undefined || creds.secret !== undefined)) {
     out.auth = hmacSignature({
@@ -148,6 +153,15 @@ function baseUrlOf(
     );
   }
   return value;
+}
+
+/** Each client its own undici pool, unless the caller picked a fetch or a transport. */
+function transportOf(
+  options: Pick<ClientOptions, 'fetch' | 'transport'>,
+): Pick<ClientOptions, 'transport'> {
+  return options.fetch === undefined && options.transport === undefined
+    ? { transport: nodeTransport() }
+    : {};
 }
 
 function cryptoOf(options: { crypto?: ClientOptions['crypto'] }): Pick<ClientOptions, 'crypto'> {

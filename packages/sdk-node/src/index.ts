@@ -29,3 +29,5 @@ export type {
   SigningHandlerOptions,
 } from './signing-handler.js';
 export { createSigningHandler } from './signing-handler.js';
+export type { NodeTransportOptions } from './transport.js';
+export { nodeTransport } from './transport.js';

@@ -14,6 +14,7 @@ function signState(): AuthSignState {
     url: new URL('https://h/x'),
     headers: new Headers(),
     bodyText: '{}',
+    canonical: undefined,
     now: 0,
     attempt: 0,
     random: secureRandom,

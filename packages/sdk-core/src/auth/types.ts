@@ -22,16 +22,21 @@ export interface AuthPrepareState {
  * strategies compute headers from exactly these bytes, URL and clock; they run again on
  * every retry, so each attempt carries a fresh timestamp and nonce.
  */
-export interface AuthSignState {
+export interface AuthSignState<C = unknown> {
   readonly method: string;
   /** The final URL as it goes on the wire: `url.pathname + url.search` is the request target. */
   readonly url: URL;
   readonly headers: Headers;
   /** The exact JSON text of the body, or undefined when there is none. */
   readonly bodyText: string | undefined;
+  /**
+   * The canonical form of the body that {@link AuthStrategy.write} computed with
+   * `bodyText`, from the same value; undefined when there is no body or no `write`.
+   */
+  readonly canonical: C | undefined;
   /** Skew-corrected Unix ms. */
   readonly now: number;
-  /** 0 for the first attempt, then 1, 2... for ky's retries and signet's re-sends. */
+  /** 0 for the first attempt, then 1, 2... for retries, re-sends and redirect hops. */
   readonly attempt: number;
   /**
    * This strategy's own answer to the challenge the server sent the previous attempt
@@ -45,6 +50,14 @@ export interface AuthSignState {
    * hashing). Resolving it late keeps the pure-JS hashes out of bundles that never hash.
    */
   readonly crypto: CryptoProvider | undefined;
+}
+
+/** The JSON body of one attempt, written once: the wire text and the strategy's view of it. */
+export interface WrittenBody<C = unknown> {
+  /** Exactly what goes on the wire. */
+  readonly text: string;
+  /** What the strategy's signature covers, computed from the same value as `text`. */
+  readonly canonical: C;
 }
 
 /** A 401 (or similar) answer a strategy may be able to satisfy by asking again. */
@@ -70,7 +83,7 @@ export interface AuthResponseState {
   /** The exact body text. */
   readonly bodyText: string;
   /** The state the answered attempt was signed with. */
-  readonly request: AuthSignState;
+  readonly request: AuthSignState<unknown>;
   /** Skew-corrected Unix ms when the response was read. */
   readonly now: number;
 }
@@ -87,13 +100,22 @@ export interface AuthResponseState {
  * }
  * ```
  */
-export interface AuthStrategy {
+export interface AuthStrategy<C = unknown> {
   /** Short name shown in call records and errors: 'jitai', 'dataflux', 'digest'... */
   readonly kind: string;
   /** True when the strategy sends a secret or credential (plain-http guard applies). */
   readonly credentialed: boolean;
+  /** Adds query fields, headers or body fields before the body is written (every attempt). */
   prepare?(state: AuthPrepareState): void | Promise<void>;
-  sign?(state: AuthSignState): void | Promise<void>;
+  /**
+   * Writes the JSON body of an attempt once: the wire text, and the canonical form the
+   * signature covers, from the same value, so no signer re-parses its own body. Throws
+   * SignetConfigError for a body the server would read otherwise. Default: the wire text
+   * alone (`toWireJson`).
+   */
+  write?(body: unknown): WrittenBody<C>;
+  /** Sets the attempt's credential headers (every attempt: fresh timestamp and nonce). */
+  sign?(state: AuthSignState<C>): void | Promise<void>;
   /**
    * Answers a 401 the strategy may satisfy by asking again (Digest): the answer is sent
    * on the next attempt (it reaches `sign` as `state.challenge`); undefined: the call

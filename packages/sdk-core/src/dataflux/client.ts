@@ -2,8 +2,8 @@ import type { FixedFieldStrategy } from '../auth/fixed-field.js';
 import type { AuthStrategy } from '../auth/types.js';
 import { parseHttpDate } from '../clock.js';
 import { SignetConfigError, SignetDecodeError } from '../errors.js';
+import { type CallSpec, execute } from '../http/call.js';
 import { type ClientConfig, normalizeConfig } from '../http/config.js';
-import { type CallSpec, execute } from '../http/engine.js';
 import type { ClientOptions, RequestOptions } from '../http/options.js';
 import type { DecodedResponse } from '../http/response.js';
 import type { QueryInit } from '../http/url.js';
@@ -151,13 +151,10 @@ function pathId(id: string, what: string): string {
 }
 
 function common(opts: DataFluxCallOptions, api: string) {
-  const headers = new Headers(opts.headers);
-  if (opts.traceId !== undefined) headers.set('X-Trace-Id', opts.traceId);
   return {
     api,
-    headers,
-    signal: opts.signal,
-    timeout: opts.timeout,
+    headers: opts.traceId === undefined ? undefined : { 'X-Trace-Id': opts.traceId },
+    options: opts,
     annotate: annotate,
     skew: skew,
   } satisfies Partial<CallSpec<unknown>>;

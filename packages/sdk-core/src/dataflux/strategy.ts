@@ -1,14 +1,20 @@
 import { type AuthStrategy, secretValues, type WithSecrets } from '../auth/types.js';
+import { hashHex, hmacHex } from '../crypto/digest.js';
 import { SignetConfigError } from '../errors.js';
+import { dfJsonDumps } from '../json/dfjson.js';
+import { toWireJson } from '../json/wire-json.js';
 import { dataFluxHeaders, dataFluxNonce, dataFluxTimestamp } from './headers.js';
-import { dataFluxSign } from './sign.js';
+import { dataFluxStringToSign } from './sign.js';
+
+/** jsonDumps of a request without a body: the server signs `body || {}`. */
+const EMPTY_BODY = '{}';
 
 export interface DataFluxAuthOptions {
   akId: string;
   akSecret: string;
 }
 
-export interface DataFluxStrategy extends AuthStrategy, WithSecrets {
+export interface DataFluxStrategy extends AuthStrategy<string>, WithSecrets {
   readonly kind: 'dataflux';
   readonly akId: string;
 }
@@ -31,20 +37,20 @@ export function dataflux(options: DataFluxAuthOptions): DataFluxStrategy {
     credentialed: true,
     timestamped: true,
     akId,
+    // The server hashes jsonDumps of what JSON.parse makes of our body: dfJsonDumps of
+    // the value written is exactly that, so the body is written once and never re-parsed.
+    write: (body) => ({ text: toWireJson(body), canonical: dfJsonDumps(body || {}) }),
     sign(state) {
-      // The server hashes jsonDumps of what JSON.parse makes of our body: use the same.
-      const body: unknown = state.bodyText === undefined ? null : JSON.parse(state.bodyText);
       const timestamp = dataFluxTimestamp(state.now);
       const nonce = dataFluxNonce(state.random);
-      const { sign } = dataFluxSign({
+      const request = {
         method: state.method,
         pathWithQuery: state.url.pathname + state.url.search,
         timestamp,
         nonce,
-        body,
-        akSecret,
-        crypto: state.crypto,
-      });
+      };
+      const bodyMd5 = hashHex('md5', state.canonical ?? EMPTY_BODY, state.crypto);
+      const sign = hmacHex('sha1', akSecret, dataFluxStringToSign(request, bodyMd5), state.crypto);
       const headers = dataFluxHeaders({ akId, timestamp, nonce, sign });
       for (const [name, value] of Object.entries(headers)) state.headers.set(name, value);
     },

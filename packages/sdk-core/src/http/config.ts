@@ -3,15 +3,12 @@ import { SkewClock } from '../clock.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { type RandomSource, secureRandom } from '../crypto/random.js';
 import { SignetConfigError } from '../errors.js';
-import type { BigIntMode, ClientOptions, RetryOptions } from './options.js';
+import { fetchTransport } from './fetch-transport.js';
+import type { BigIntMode, ClientOptions } from './options.js';
 import type { CallRecord } from './records.js';
-
-export interface NormalizedRetry {
-  limit: number;
-  retryNonIdempotent: boolean;
-  statusCodes: number[];
-  delay: (retry: number) => number;
-}
+import type { RedirectMode } from './redirect.js';
+import { normalizeRetry, type RetryPolicy } from './retry.js';
+import type { Transport } from './transport.js';
 
 /** Client options after validation, shared by every call of one client. */
 export interface ClientConfig {
@@ -19,13 +16,15 @@ export interface ClientConfig {
   auth: AuthStrategy | undefined;
   timeout: number | false;
   totalTimeout: number | false;
-  retry: NormalizedRetry;
+  retry: RetryPolicy;
+  redirect: RedirectMode;
+  maxResponseBytes: number | false;
   clockSkew: boolean;
   clock: SkewClock;
   bigint: BigIntMode;
   onCall: ((record: CallRecord) => void) | undefined;
   headers: Headers;
-  fetch: typeof fetch;
+  transport: Transport;
   allowInsecureHttp: boolean;
   debug: boolean;
   random: RandomSource;
@@ -35,23 +34,15 @@ export interface ClientConfig {
   keyId: string | undefined;
 }
 
-const defaultDelay = (retry: number): number => Math.min(5000, 300 * 2 ** (retry - 1));
+/** 32 MiB: far above any API answer, far below what would hurt a browser tab or a server. */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 32 * 1024 * 1024;
 
-export function normalizeRetry(retry: number | RetryOptions | undefined): NormalizedRetry {
-  const options: RetryOptions = typeof retry === 'number' ? { limit: retry } : (retry ?? {});
-  const limit = options.limit ?? 2;
-  if (!Number.isInteger(limit) || limit < 0 || limit > 20) {
-    throw new SignetConfigError(`retry: limit must be an integer from 0 to 20, got ${limit}`);
-  }
-  return {
-    limit,
-    retryNonIdempotent: options.retryNonIdempotent ?? false,
-    statusCodes: options.statusCodes ?? [408, 429, 500, 502, 503, 504],
-    delay: options.delay ?? defaultDelay,
-  };
-}
-
-function checkTimeout(name: string, value: number | false | undefined, fallback: number | false) {
+/** A timeout option: a positive number of ms (setTimeout's range) or false. */
+export function checkTimeout(
+  name: string,
+  value: number | false | undefined,
+  fallback: number | false,
+): number | false {
   if (value === undefined) return fallback;
   if (value === false) return false;
   if (typeof value !== 'number' || !(value > 0) || value > 2_147_483_647) {
@@ -87,14 +78,6 @@ export function normalizeConfig(options: ClientOptions, keyId?: string): ClientC
   if (options === null || typeof options !== 'object') {
     throw new SignetConfigError('client options must be an object with at least baseUrl');
   }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    throw new SignetConfigError('fetch must be a function');
-  }
-  if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
-    throw new SignetConfigError('no global fetch in this runtime: pass the fetch option');
-  }
-  // Looked up per request, so a fetch patched later (msw, test doubles) is honoured.
-  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const bigint = options.bigint ?? 'bigint';
   if (bigint !== 'bigint' && bigint !== 'string' && bigint !== 'number') {
     throw new SignetConfigError(
@@ -103,6 +86,21 @@ export function normalizeConfig(options: ClientOptions, keyId?: string): ClientC
   }
   if (options.onCall !== undefined && typeof options.onCall !== 'function') {
     throw new SignetConfigError('onCall must be a function');
+  }
+  const redirect = options.redirect ?? 'error';
+  if (redirect !== 'error' && redirect !== 'same-origin') {
+    throw new SignetConfigError(
+      `redirect must be 'error' or 'same-origin', got ${String(redirect)} (a redirect to another origin is never followed with credentials)`,
+    );
+  }
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (
+    maxResponseBytes !== false &&
+    !(Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)
+  ) {
+    throw new SignetConfigError(
+      `maxResponseBytes must be a positive integer number of bytes or false, got ${String(maxResponseBytes)}`,
+    );
   }
   const clockOptions: { now?: () => number; maxSkewMs?: number } = {};
   if (options.now) clockOptions.now = options.now;
@@ -113,16 +111,39 @@ export function normalizeConfig(options: ClientOptions, keyId?: string): ClientC
     timeout: checkTimeout('timeout', options.timeout, 30_000),
     totalTimeout: checkTimeout('totalTimeout', options.totalTimeout, false),
     retry: normalizeRetry(options.retry),
+    redirect,
+    maxResponseBytes,
     clockSkew: options.clockSkew ?? true,
     clock: new SkewClock(clockOptions),
     bigint,
     onCall: options.onCall,
     headers: new Headers(options.headers),
-    fetch: fetchImpl,
+    transport: transportOf(options),
     allowInsecureHttp: options.allowInsecureHttp ?? false,
     debug: options.debug ?? false,
     random: options.random ?? secureRandom,
     crypto: options.crypto,
     keyId,
   };
+}
+
+function transportOf(options: ClientOptions): Transport {
+  if (options.transport !== undefined) {
+    if (typeof options.transport !== 'function') {
+      throw new SignetConfigError('transport must be a function (request) => Promise<response>');
+    }
+    if (options.fetch !== undefined) {
+      throw new SignetConfigError('give fetch or transport, not both (which one should send?)');
+    }
+    return options.transport;
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new SignetConfigError('fetch must be a function');
+  }
+  if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
+    throw new SignetConfigError(
+      'no global fetch in this runtime: pass the fetch or transport option',
+    );
+  }
+  return fetchTransport(options.fetch);
 }

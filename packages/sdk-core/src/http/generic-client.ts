@@ -1,8 +1,8 @@
 import { parseHttpDate } from '../clock.js';
 import { SignetConfigError, SignetDecodeError, SignetHttpError } from '../errors.js';
 import { losslessToValue } from '../json/lossless.js';
+import { execute } from './call.js';
 import { normalizeConfig } from './config.js';
-import { execute } from './engine.js';
 import type { ClientOptions, RequestOptions } from './options.js';
 import { excerpt } from './response.js';
 import type { QueryInit } from './url.js';
@@ -62,9 +62,7 @@ export function createClient(options: ClientOptions): GenericClient {
         path,
         query: opts.query,
         body: opts.json,
-        headers: opts.headers,
-        signal: opts.signal,
-        timeout: opts.timeout,
+        options: opts,
         skew: (res) => ({
           serverTime: parseHttpDate(res.headers.get('date')),
           rejected: res.status === 401 && config.auth?.timestamped === true,

@@ -2,7 +2,10 @@ import type { AuthStrategy } from '../auth/types.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { RandomSource } from '../crypto/random.js';
 import type { BigIntMode } from '../json/lossless.js';
+import type { FetchFunction } from './fetch-transport.js';
 import type { CallRecord } from './records.js';
+import type { RedirectMode } from './redirect.js';
+import type { Transport } from './transport.js';
 
 export type { BigIntMode };
 
@@ -11,17 +14,26 @@ export interface RetryOptions {
   /** Retries after the first attempt. Default 2; 0 disables. */
   limit?: number;
   /**
-   * Also retry non-idempotent requests (POST, PATCH) after an answer of
-   * `statusCodes`. Off by default: a JitAi or DataFlux call may have run already. A
-   * connection that could not be opened is retried whatever the method, since nothing
-   * was sent.
+   * Also retry non-idempotent requests (POST, PATCH) after an answer of `statusCodes` or
+   * a connection lost mid-request. Off by default: a JitAi or DataFlux call may have run
+   * already (see the per-call `idempotent` for calls you know are safe to repeat). A
+   * connection that could not be opened is retried whatever the method: nothing was sent.
    */
   retryNonIdempotent?: boolean;
   /** Statuses worth another attempt. Default 408, 429, 500, 502, 503, 504. */
   statusCodes?: number[];
-  /** Delay before retry `n` (1-based), ms. Default 300·2^(n−1), capped at 5 s. */
+  /**
+   * Delay before retry `n` (1-based), ms. Default 300·2^(n−1) capped at 5 s, with
+   * jitter (a random point in its upper half). A Retry-After header of a 413, 429 or 503
+   * answer wins over it.
+   */
   delay?: (retry: number) => number;
+  /** The longest Retry-After honoured, ms (default 30 000); a longer one is clamped to it. */
+  maxRetryAfter?: number;
 }
+
+/** Header values: a `Headers`, a record, or name/value pairs. */
+export type HeaderValues = Headers | Record<string, string> | [string, string][];
 
 /**
  * Options of every signet client.
@@ -36,27 +48,50 @@ export interface ClientOptions {
   baseUrl: string | URL;
   /** How requests are authenticated. */
   auth?: AuthStrategy | undefined;
-  /** Milliseconds per attempt (default 30 000), or false for none. */
+  /** Milliseconds per attempt, answer and body included (default 30 000), or false for none. */
   timeout?: number | false;
-  /** Milliseconds for the whole call including retries and re-sends (default: none). */
+  /** Milliseconds for the whole call: every attempt and every wait (default: none). */
   totalTimeout?: number | false;
   /** Retry policy; default 2 retries of idempotent requests only. */
   retry?: number | RetryOptions;
+  /**
+   * 3xx answers: `'error'` (default) fails the call naming the target; `'same-origin'`
+   * follows redirects within the base URL's origin, re-signed per hop (at most 5). A
+   * redirect to another origin is never followed with credentials.
+   */
+  redirect?: RedirectMode;
+  /**
+   * The largest response body read, in bytes (default 32 MiB), or false for no limit.
+   * Past it the read stops and the call fails with a SignetDecodeError naming the limit.
+   */
+  maxResponseBytes?: number | false;
   /**
    * Learn the server's clock and, after a timestamp rejection, re-sign once with the
    * corrected clock (default true). See `maxClockSkewMs`.
    */
   clockSkew?: boolean;
-  /** The largest clock correction signet will apply from an unsigned source (default 900 000). */
+  /**
+   * The largest clock correction signet applies from an unsigned source (default
+   * 5 400 000 ms, 90 min): a server an hour off is recovered, while whoever sits on the
+   * path cannot move the clock further with a forged time.
+   */
   maxClockSkewMs?: number;
   /** Integers beyond ±(2^53−1) in results: 'bigint' (default), 'string' or 'number' (lossy). */
   bigint?: BigIntMode;
   /** Called once per call with a secret-free record of what happened. */
   onCall?: ((record: CallRecord) => void) | undefined;
   /** Headers added to every request (credentials belong in `auth`). */
-  headers?: HeadersInit | undefined;
-  /** The fetch implementation (default: the global one). */
-  fetch?: typeof fetch | undefined;
+  headers?: HeaderValues | undefined;
+  /**
+   * The fetch to send with (default: the global one), through {@link fetchTransport}.
+   * Give `fetch` or `transport`, not both.
+   */
+  fetch?: FetchFunction | typeof fetch | undefined;
+  /**
+   * What sends each attempt (default: `fetchTransport()`; sdk-node's factories default
+   * to its transport on undici, one connection pool per client).
+   */
+  transport?: Transport | undefined;
   /**
    * Allow credentials over plain `http:` to a host that is not loopback. Off by default:
    * anyone on the path could read or replay them.
@@ -72,9 +107,22 @@ export interface ClientOptions {
   crypto?: CryptoProvider | undefined;
 }
 
-/** Per-call options. */
+/** Per-call options: each overrides the client's for this call only. */
 export interface RequestOptions {
+  /** Ends the call (every attempt and wait) with a SignetAbortError. */
   signal?: AbortSignal | undefined;
+  /** Milliseconds per attempt for this call, or false for none. */
   timeout?: number | false | undefined;
-  headers?: HeadersInit | undefined;
+  /** Milliseconds for this whole call, or false for none. */
+  totalTimeout?: number | false | undefined;
+  /** Retry policy for this call (a number is the limit). */
+  retry?: number | RetryOptions | undefined;
+  /**
+   * The call is safe to send twice (a query, a read-only function): retry it like a GET,
+   * whatever its method. JitAi and DataFlux calls are POSTs, so without this their
+   * retries only happen for connections that never opened.
+   */
+  idempotent?: boolean | undefined;
+  /** Headers for this call, over the client's. */
+  headers?: HeaderValues | undefined;
 }

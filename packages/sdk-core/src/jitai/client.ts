@@ -6,8 +6,8 @@ import {
   SignetDecodeError,
   SignetHttpError,
 } from '../errors.js';
+import { type CallSpec, execute } from '../http/call.js';
 import { type ClientConfig, normalizeConfig } from '../http/config.js';
-import { type CallSpec, execute } from '../http/engine.js';
 import type { ClientOptions, RequestOptions } from '../http/options.js';
 import { redactText } from '../http/redact.js';
 import { type DecodedResponse, excerpt } from '../http/response.js';
@@ -28,7 +28,6 @@ import {
 } from './envelope.js';
 import { JITAI_API_NAME } from './names.js';
 import { jitaiParamStr } from './param-str.js';
-import { assertJitaiArgs } from './params.js';
 import { jitaiResponseCheck } from './response-check.js';
 import { createServiceProxy } from './service-proxy.js';
 import type { ServiceMap, ServiceProxy } from './service-types.js';
@@ -191,7 +190,6 @@ function jitaiSpec<R>(
     );
   }
   const auth = config.auth;
-  if (auth?.kind === 'jitai' || auth?.kind === 'remoteSigner') assertJitaiArgs(args);
   const debug = forceDebug || config.debug;
   const check = jitaiResponseCheck(auth);
   let envelope: JitaiEnvelope | undefined;
@@ -203,9 +201,8 @@ function jitaiSpec<R>(
     method: 'POST',
     path: api.replace(/\./g, '/'),
     body: args,
-    headers: debug ? mergeDebug(opts.headers) : opts.headers,
-    signal: opts.signal,
-    timeout: opts.timeout,
+    headers: debug ? { [JITAI_HEADERS.debug]: '1' } : undefined,
+    options: opts,
     api,
     annotate(response, record) {
       envelope = undefined; // each response (a re-send gets a fresh one) is read once
@@ -251,12 +248,6 @@ function jitaiSpec<R>(
       return losslessToValue(result ?? null, { bigint: config.bigint }) as R;
     },
   };
-}
-
-function mergeDebug(headers: HeadersInit | undefined): Headers {
-  const h = new Headers(headers);
-  h.set('debug', '1');
-  return h;
 }
 
 function debugError(env: JitaiEnvelope, status: number, ours: string | undefined): SignetApiError {

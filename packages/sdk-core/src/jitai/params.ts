@@ -3,27 +3,30 @@ import { JITAI_RESERVED_KEYS } from './constants.js';
 
 const RESERVED: ReadonlySet<string> = /* @__PURE__ */ new Set(JITAI_RESERVED_KEYS);
 
-import { sortEntries } from '../json/codepoint.js';
+import { compareCodePoints, sortEntries } from '../json/codepoint.js';
 import { LosslessNumber } from '../json/lossless-number.js';
 import { pathSegment } from '../json/path.js';
 import { pyJsonDumpsAt } from '../json/pyjson.js';
 import { isWellFormed } from '../json/quote.js';
 
 /**
- * The paramStr of `args` plus the recipe's own `timestamp` and `secret` parts: top-level
- * keys lower-cased (JS `toLowerCase`, which agrees with Python's `str.lower()` on every
- * key of the vectors, Greek final sigma included) and sorted by code point, `k=v` joined
- * by `&`, string values raw and anything else as {@link pyJsonDumps}.
- *
+ * The args' part of a paramStr: each top-level key lower-cased (JS `toLowerCase`, which
+ * agrees with Python's `str.lower()` on every key of the vectors, Greek final sigma
+ * included) with its value's text (a string raw, anything else as {@link pyJsonDumps}),
+ * sorted by code point. Computed once per attempt from the value that is written to the
+ * wire; every signature of the attempt joins it with its own timestamp and the secret.
+ */
+export interface JitaiArgParts {
+  readonly keys: readonly string[];
+  readonly texts: readonly string[];
+}
+
+/**
+ * Checks `args` as the JitAi server will read them and returns their {@link JitaiArgParts}.
  * Throws SignetConfigError for args the server would read differently from what the
  * caller meant (see {@link assertJitaiArgs}); `label` names them in messages.
  */
-export function buildJitaiParamStr(
-  args: unknown,
-  label: string,
-  timestampText: string,
-  secret: string,
-): string {
+export function jitaiArgParts(args: unknown, label: string): JitaiArgParts {
   if (!isArgsObject(args)) {
     throw new SignetConfigError(`${label} must be a plain object, got ${typeName(args)}`);
   }
@@ -34,19 +37,53 @@ export function buildJitaiParamStr(
     keys.push(lowerKey(name, label));
     texts.push(valueText(args[name], name, label));
   }
-  keys.push('secret', 'timestamp');
-  texts.push(secret, timestampText);
   sortEntries(keys, texts);
-  let out = `${keys[0]}=${texts[0]}`;
   for (let i = 1; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (key === keys[i - 1]) throw collision(names, key, label);
-    out += '&';
+    if (keys[i] === keys[i - 1]) throw collision(names, keys[i]!, label);
+  }
+  return { keys, texts };
+}
+
+/**
+ * `k=v&…` of the parts with the recipe's own `secret` and `timestamp` merged in at their
+ * code-point places (the parts hold neither: both are reserved).
+ */
+export function joinJitaiParamStr(
+  parts: JitaiArgParts,
+  timestampText: string,
+  secret: string,
+): string {
+  const { keys, texts } = parts;
+  let out = '';
+  let i = 0;
+  const emit = (key: string, text: string) => {
+    if (out !== '') out += '&';
     out += key;
     out += '=';
-    out += texts[i]!;
+    out += text;
+  };
+  for (const [fixed, text] of [
+    ['secret', secret],
+    ['timestamp', timestampText],
+  ] as const) {
+    while (i < keys.length && compareCodePoints(keys[i]!, fixed) < 0) {
+      emit(keys[i]!, texts[i]!);
+      i++;
+    }
+    emit(fixed, text);
   }
+  for (; i < keys.length; i++) emit(keys[i]!, texts[i]!);
   return out;
+}
+
+/** The whole paramStr of `args` (see {@link jitaiArgParts} and {@link joinJitaiParamStr}). */
+export function buildJitaiParamStr(
+  args: unknown,
+  label: string,
+  timestampText: string,
+  secret: string,
+): string {
+  return joinJitaiParamStr(jitaiArgParts(args, label), timestampText, secret);
 }
 
 /**
@@ -56,7 +93,7 @@ export function buildJitaiParamStr(
  * and anything {@link pyJsonDumps} refuses (NaN, undefined, lone surrogates...).
  */
 export function assertJitaiArgs(args: unknown): void {
-  buildJitaiParamStr(args, 'args', '0', 'secret');
+  jitaiArgParts(args, 'args');
 }
 
 function lowerKey(name: string, label: string): string {

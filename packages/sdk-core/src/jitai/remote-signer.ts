@@ -4,6 +4,7 @@ import type { LosslessJson } from '../json/lossless.js';
 import { isLosslessObject } from '../json/lossless-number.js';
 import { pyJsonDumps } from '../json/pyjson.js';
 import { JITAI_HEADERS } from './constants.js';
+import type { JitaiArgParts } from './params.js';
 import {
   askSigner,
   type RemoteSignerAnswer,
@@ -12,6 +13,7 @@ import {
   type SignerCall,
 } from './remote-signer-wire.js';
 import type { JitaiResponseCheck } from './response-check.js';
+import { writeJitaiArgs } from './strategy.js';
 
 /**
  * Options of {@link remoteSigner}.
@@ -46,7 +48,7 @@ export interface RemoteSignerOptions {
 }
 
 /** The delegated-signing strategy. */
-export interface RemoteSignerStrategy extends AuthStrategy, JitaiResponseCheck {
+export interface RemoteSignerStrategy extends AuthStrategy<JitaiArgParts>, JitaiResponseCheck {
   readonly kind: 'remoteSigner';
   /** The resolved signer endpoint. */
   readonly endpoint: string;
@@ -98,6 +100,8 @@ export function remoteSigner(options: RemoteSignerOptions): RemoteSignerStrategy
     timestamped: true,
     endpoint,
     verify,
+    // The signer checks the args again; checking here too refuses them before any request.
+    write: writeJitaiArgs,
     async sign(state) {
       const payload: RemoteSignerPayload = {
         op: 'sign',

@@ -1,9 +1,11 @@
 import { type AuthStrategy, secretValues, type WithSecrets } from '../auth/types.js';
 import { SignetConfigError } from '../errors.js';
-import { type LosslessJson, parseLossless } from '../json/lossless.js';
+import { toWireJson } from '../json/wire-json.js';
 import { JITAI_HEADERS, JITAI_WINDOW_MS } from './constants.js';
+import { checkedSecret, timestampText } from './param-str.js';
+import { type JitaiArgParts, jitaiArgParts, joinJitaiParamStr } from './params.js';
 import type { JitaiResponseCheck } from './response-check.js';
-import { jitaiSign } from './sign.js';
+import { signJitaiParamStr } from './sign.js';
 import { verifyJitaiData } from './verify.js';
 
 export interface JitaiAuthOptions {
@@ -16,7 +18,10 @@ export interface JitaiAuthOptions {
 }
 
 /** The JitAi strategy also names its access key (an identifier, not a secret). */
-export interface JitaiStrategy extends AuthStrategy, WithSecrets, JitaiResponseCheck {
+export interface JitaiStrategy
+  extends AuthStrategy<JitaiArgParts>,
+    WithSecrets,
+    JitaiResponseCheck {
   readonly kind: 'jitai';
   readonly accessKey: string;
 }
@@ -39,6 +44,7 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
   if (typeof accessSecret !== 'string' || accessSecret.length === 0) {
     throw new SignetConfigError('jitai: accessSecret must be a non-empty string');
   }
+  const secret = checkedSecret(accessSecret);
   const windowMs = options.windowMs ?? JITAI_WINDOW_MS;
   if (!(windowMs > 0)) throw new SignetConfigError('jitai: windowMs must be a positive number');
   return {
@@ -46,18 +52,17 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
     credentialed: true,
     timestamped: true,
     accessKey,
+    write: writeJitaiArgs,
     sign(state) {
-      // The server signs what Python parses from our body: sign from that very text.
-      const args: LosslessJson = state.bodyText === undefined ? {} : parseLossless(state.bodyText);
-      if (typeof args !== 'object' || args === null || Array.isArray(args)) {
-        throw new SignetConfigError('jitai: the request body must be a JSON object of args');
-      }
+      // The args' parts were computed from the value written to the wire, as Python will
+      // parse it: only the timestamp and the secret join them here.
       const timestamp = Math.round(state.now);
-      const accessSign = jitaiSign(args as Record<string, unknown>, {
-        timestamp,
-        secret: accessSecret,
-        crypto: state.crypto,
-      });
+      const paramStr = joinJitaiParamStr(
+        state.canonical ?? NO_ARGS,
+        timestampText(timestamp),
+        secret,
+      );
+      const accessSign = signJitaiParamStr(paramStr, state.crypto);
       state.headers.set(JITAI_HEADERS.accessKey, accessKey);
       state.headers.set(JITAI_HEADERS.timestamp, String(timestamp));
       state.headers.set(JITAI_HEADERS.accessSign, accessSign);
@@ -68,4 +73,17 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
     },
     [secretValues]: () => [accessSecret],
   };
+}
+
+/** The paramStr parts of a call without a body (`{}`). */
+const NO_ARGS: JitaiArgParts = { keys: [], texts: [] };
+
+/**
+ * The body of a JitAi call, written once: its paramStr parts (which check the args as the
+ * server will read them: reserved and colliding keys, what Python's json cannot carry)
+ * and its wire text, both from the same value. Shared by every JitAi strategy.
+ */
+export function writeJitaiArgs(body: unknown): { text: string; canonical: JitaiArgParts } {
+  const canonical = jitaiArgParts(body, 'args');
+  return { text: toWireJson(body, 'args'), canonical };
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { bearer } from '../../src/auth/bearer.js';
 import {
+  SignetAbortError,
   SignetConfigError,
   SignetDecodeError,
   SignetHttpError,
@@ -153,7 +154,11 @@ describe('createClient().request', () => {
     });
     setTimeout(() => controller.abort(), 50);
     const error = await pending.catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'SignetNetworkError' });
+    // The caller asked to stop: not a network failure, not a timeout.
+    expect(error).toBeInstanceOf(SignetAbortError);
+    expect(error).toMatchObject({ name: 'SignetAbortError' });
+    expect((error as Error).message).toContain('aborted by its AbortSignal');
+    expect((error as Error).cause).toBe(controller.signal.reason);
   });
 
   test('refuses bad input before sending', async () => {
