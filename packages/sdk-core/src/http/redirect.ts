@@ -45,7 +45,7 @@ export function followRedirect(input: {
   const fail = (why: string, location: string | undefined) =>
     new SignetHttpError(`HTTP ${status} redirect ${why}`, {
       status,
-      headers,
+      headers: withLocation(headers, location),
       body: '',
       url: clean(from.href),
       method,
@@ -88,4 +88,12 @@ export function followRedirect(input: {
   const toGet =
     status === 303 ? method !== 'HEAD' : (status === 301 || status === 302) && method === 'POST';
   return { url: target, method: toGet ? 'GET' : method, dropBody: toGet };
+}
+
+/** The answer's headers with its Location as shown (redacted), or without one. */
+function withLocation(headers: Headers, location: string | undefined): Headers {
+  const copy = new Headers(headers);
+  if (location === undefined) copy.delete('location');
+  else copy.set('location', location);
+  return copy;
 }
