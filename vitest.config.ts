@@ -11,6 +11,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@signet\/sdk-core\/internal$/, replacement: src('sdk-core', 'internal') },
+      { find: /^@signet\/sdk-core\/ky$/, replacement: src('sdk-core', 'ky/index') },
       { find: /^@signet\/sdk-testing\/msw$/, replacement: src('sdk-testing', 'msw') },
       { find: /^@signet\/sdk-testing$/, replacement: src('sdk-testing') },
       { find: /^@signet\/sdk-core$/, replacement: src('sdk-core') },

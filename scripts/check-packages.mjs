@@ -56,6 +56,11 @@ for (const { path, manifest } of pkgs) {
   }
 }
 
+// Real calls by package name against the kit's emulators, from CommonJS and from ESM.
+const checks = join(root, 'test', 'packages');
+run('real calls through every entry (require)', process.execPath, ['calls.cjs'], checks);
+run('real calls through every entry (import)', process.execPath, ['calls.mjs'], checks);
+
 // Not in the `N passed, M failed` form: the test runner's summary is the run's closing line.
 console.log(
   failed === 0

@@ -11,7 +11,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['auth'],
   ['http'],
   ['jitai', 'dataflux', 'hmac', 'digest'],
-  ['codegen'],
+  ['codegen', 'ky'],
   ['index.ts', 'internal.ts'],
 ];
 
