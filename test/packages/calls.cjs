@@ -5,7 +5,6 @@
 const FORM = process.argv[2] ?? 'require';
 
 async function load(name) {
-  // biome-ignore lint: the whole point is to load the CommonJS build here.
   return FORM === 'require' ? require(name) : import(name);
 }
 
