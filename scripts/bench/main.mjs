@@ -77,8 +77,8 @@ function render(all) {
       );
       continue;
     }
-    if (sectionRows[0].kind === 'latency') {
-      out.push('', `## ${section}`, '', ...latencyTable(sectionRows));
+    if (sectionRows[0].kind === 'table') {
+      out.push('', `## ${section}`, '', ...sectionRows.flatMap((r) => r.lines));
       continue;
     }
     const anchor = sectionRows.find((r) => r.name === sectionRows[0].anchor);
@@ -92,33 +92,6 @@ function render(all) {
     out.push(...table(header, body, ['left', 'right', 'right', 'right', 'left']));
   }
   return `${out.join('\n')}\n`;
-}
-
-/** Latency rows: p50/p99 of sequential calls, throughput at concurrency, errors. */
-function latencyTable(rows) {
-  const anchor = rows.find((r) => r.name === rows.find((x) => x.anchor)?.anchor);
-  const header = ['Task', 'p50 ms', 'p99 ms', 'calls/s', 'errors', 'p50 vs anchor', 'Target'];
-  const body = rows.map((r) => {
-    const ratio = anchor ? r.p50Ms / anchor.p50Ms : Number.NaN;
-    const target =
-      r.maxP50Ratio === undefined
-        ? ''
-        : `p50 ≤ ${r.maxP50Ratio.toFixed(2)}× ${anchor?.name}: ${ratio.toFixed(2)}× ${ratio <= r.maxP50Ratio ? 'met' : '**missed**'}; 0 errors: ${r.errors === 0 ? 'met' : '**missed**'}`;
-    return [
-      r.name,
-      r.p50Ms.toFixed(3),
-      r.p99Ms.toFixed(3),
-      format(r.callsPerSec),
-      String(r.errors),
-      anchor && r !== anchor ? `${ratio.toFixed(2)}×` : '',
-      target,
-    ];
-  });
-  const lines = [];
-  if (rows[0].input) lines.push(`Input: ${rows[0].input}.`, '');
-  lines.push(...table(header, body, ['left', 'right', 'right', 'right', 'right', 'right', 'left']));
-  if (rows[0].note) lines.push('', rows[0].note);
-  return lines;
 }
 
 /** `≥ 1.5× anchor: 1.62× met` for each target of a row. */

@@ -3,6 +3,6 @@
 // change in any release. Every name, explicitly.
 
 export { sortByCodePoint, sortEntries } from './json/codepoint.js';
+export { MAX_JSON_DEPTH } from './json/limits.js';
 export { losslessObjectPrototype } from './json/lossless-number.js';
-export { MAX_JSON_DEPTH } from './json/pyjson.js';
 export { isWellFormed, quoteJsonString } from './json/quote.js';

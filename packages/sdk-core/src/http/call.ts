@@ -339,16 +339,19 @@ async function prepareAttempt(
 ): Promise<Outgoing> {
   const auth = config.auth;
   const { method, index, answer } = target;
-  const url = new URL(target.url.href);
+  // prepare may add query fields: it gets its own copy; nothing else changes the URL.
+  const url = auth?.prepare ? new URL(target.url.href) : target.url;
   const headers = new Headers(config.headers);
   for (const extra of [spec.headers, spec.options?.headers]) {
     if (extra !== undefined) for (const [key, value] of new Headers(extra)) headers.set(key, value);
   }
   const prepare = { method, url, headers, body: shallowCopy(target.body), format: spec.format };
   try {
-    const before = new Map(headers);
-    await auth?.prepare?.(prepare);
-    noteChanged(before, headers, sensitive);
+    if (auth?.prepare) {
+      const before = new Map(headers);
+      await auth.prepare(prepare);
+      noteChanged(before, headers, sensitive);
+    }
     const written =
       prepare.body === undefined
         ? undefined

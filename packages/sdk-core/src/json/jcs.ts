@@ -1,11 +1,11 @@
 import { SignetConfigError } from '../errors.js';
 import { sortByCodeUnits } from './code-units.js';
+import { MAX_JSON_DEPTH } from './limits.js';
 import { LosslessNumber, losslessObjectPrototype } from './lossless-number.js';
 import { pathSegment } from './path.js';
 import { quoteJsonString } from './quote.js';
 import { applyToJSON } from './to-json.js';
 
-const MAX_DEPTH = 1000;
 const MAX_SAFE = /* @__PURE__ */ BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
@@ -83,7 +83,8 @@ function quote(s: string, what = ''): string {
 
 function writeContainer(v: object, stack: object[]): string {
   if (stack.includes(v)) throw new Refusal('is a circular reference: JSON cannot carry it');
-  if (stack.length >= MAX_DEPTH) throw new Refusal(`is nested deeper than ${MAX_DEPTH} levels`);
+  if (stack.length >= MAX_JSON_DEPTH)
+    throw new Refusal(`is nested deeper than ${MAX_JSON_DEPTH} levels`);
   if (!Array.isArray(v) && !isPlainObject(v)) throw new Refusal(notPlain(v));
   stack.push(v);
   const out = Array.isArray(v)

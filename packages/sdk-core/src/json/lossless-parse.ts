@@ -1,4 +1,5 @@
 import { SignetDecodeError } from '../errors.js';
+import { MAX_JSON_DEPTH } from './limits.js';
 import {
   createLosslessObject,
   type LosslessJson,
@@ -21,7 +22,6 @@ export interface LosslessParseOptions {
   allowNonFinite?: boolean;
 }
 
-const DEFAULT_MAX_DEPTH = 1000;
 const DEFAULT_MAX_LENGTH = 64 * 1024 * 1024;
 
 /**
@@ -43,7 +43,7 @@ export function parseLossless(text: string, options: LosslessParseOptions = {}):
       { position: maxLength },
     );
   }
-  const parser = new Parser(text, options.maxDepth ?? DEFAULT_MAX_DEPTH, !!options.allowNonFinite);
+  const parser = new Parser(text, options.maxDepth ?? MAX_JSON_DEPTH, !!options.allowNonFinite);
   return withTrustedLexemes(() => parser.parseDocument());
 }
 

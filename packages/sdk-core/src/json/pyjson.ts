@@ -1,12 +1,10 @@
 import { SignetConfigError } from '../errors.js';
+import { MAX_JSON_DEPTH } from './limits.js';
 import { LosslessNumber, losslessObjectPrototype } from './lossless-number.js';
 import { objectShape } from './object-shape.js';
 import { pyFloatRepr } from './pyfloat.js';
 import { loneSurrogate, notPlain, Refusal, within } from './pyjson-refusal.js';
 import { quoteJsonString } from './quote.js';
-
-/** Deepest nesting of arrays/objects accepted, like Python's default recursion limit. */
-export const MAX_JSON_DEPTH = 1000;
 
 /**
  * Exactly Python's `json.dumps(v, sort_keys=True, separators=(",", ":"),

@@ -67,3 +67,26 @@ describe('toWireJson edge cases shared with JSON.stringify', () => {
     expect(toWireJson(value)).toBe(JSON.stringify(value));
   });
 });
+
+describe('toWireJson limits', () => {
+  test('a toJSON that returns its own object is called once (no endless loop)', () => {
+    const loop = {
+      toJSON() {
+        return loop;
+      },
+    };
+    // JSON.stringify would then drop the toJSON member silently; signet refuses it.
+    expect(() => toWireJson({ loop })).toThrow('body.loop.toJSON is a function');
+  });
+
+  test('nesting: 1000 levels go out, 1001 are refused naming the limit (no stack overflow)', () => {
+    const nest = (n: number): unknown => {
+      let v: unknown = 0;
+      for (let i = 0; i < n; i++) v = [v];
+      return v;
+    };
+    expect(toWireJson(nest(1000))).toBe(`${'['.repeat(1000)}0${']'.repeat(1000)}`);
+    expect(() => toWireJson(nest(1001))).toThrow('is nested deeper than 1000 levels');
+    expect(() => toWireJson(nest(20_000))).toThrow(SignetConfigError);
+  });
+});

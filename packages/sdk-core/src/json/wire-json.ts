@@ -1,36 +1,33 @@
 import { SignetConfigError } from '../errors.js';
+import { MAX_JSON_DEPTH } from './limits.js';
 import { LosslessNumber } from './lossless-number.js';
-import { pathSegment } from './path.js';
+import { Refusal, within } from './pyjson-refusal.js';
+import { quoteJsonString } from './quote.js';
 
 /**
  * The JSON text signet puts on the wire: exactly `JSON.stringify(value)`, except that
  * `bigint` goes out as a JSON integer, a `LosslessNumber` as its exact lexeme, and
  * everything JSON.stringify would silently drop or mangle is refused instead (a signed
  * request must carry what the caller meant): `undefined`, functions, symbols,
- * NaN/±Infinity, Map/Set, cycles. Text is produced once per call; every signer signs from
- * this exact text.
+ * NaN/±Infinity, Map/Set, cycles, and nesting deeper than {@link MAX_JSON_DEPTH}. Text is
+ * produced once per attempt; every signer signs from this exact text or the value it
+ * was written from.
  */
 export function toWireJson(value: unknown, label = 'body'): string {
   try {
-    return write(value, new Set(), '');
+    return write(value, '', 0);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     // The path is only spelled out when something is refused: the hot path carries keys, not strings.
-    const path = error.keys.reduceRight<string>((acc, key) => acc + pathSegment(key), label);
-    throw new SignetConfigError(`${path} ${error.reason}`);
+    throw new SignetConfigError(error.describe(label));
   }
 }
 
-/** A refused value; `keys` is filled in (innermost last) as it travels up. */
-class Refusal {
-  readonly keys: Array<string | number> = [];
-  constructor(readonly reason: string) {}
-}
-
-function write(value: unknown, seen: Set<object>, key: string): string {
+/** `resolved`: the value is what a toJSON returned, whose own toJSON is not called again. */
+function write(value: unknown, key: string, depth: number, resolved = false): string {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quoted(value);
     case 'number':
       if (!Number.isFinite(value)) throw new Refusal(`is ${value}: JSON cannot carry it`);
       return JSON.stringify(value);
@@ -57,46 +54,57 @@ function write(value: unknown, seen: Set<object>, key: string): string {
     return value.lexeme;
   }
   const obj = value as { toJSON?: (key: string) => unknown };
-  if (typeof obj.toJSON === 'function') return write(obj.toJSON(key), seen, key);
+  if (!resolved && typeof obj.toJSON === 'function')
+    return write(obj.toJSON(key), key, depth, true);
   // Boxed primitives serialize as their value, as in JSON.stringify.
   if (obj instanceof Number || obj instanceof String || obj instanceof Boolean) {
-    return write(obj.valueOf(), seen, key);
+    return write(obj.valueOf(), key, depth, true);
   }
-  if (seen.has(obj)) throw new Refusal('is a circular reference');
   if (obj instanceof Map || obj instanceof Set) {
     throw new Refusal(
       `is a ${obj instanceof Map ? 'Map' : 'Set'}: convert it to a plain object or array`,
     );
   }
-  seen.add(obj);
-  try {
-    if (Array.isArray(obj)) {
-      let out = '[';
-      for (let i = 0; i < obj.length; i++) {
-        if (i > 0) out += ',';
-        out += item(obj[i], seen, i);
-      }
-      return `${out}]`;
-    }
-    let out = '{';
-    let first = true;
-    for (const name of Object.keys(obj)) {
-      const text = item((obj as Record<string, unknown>)[name], seen, name);
-      out += `${first ? '' : ','}${JSON.stringify(name)}:${text}`;
-      first = false;
-    }
-    return `${out}}`;
-  } finally {
-    seen.delete(obj);
+  // A cycle is found as nesting beyond the limit; Refusal.describe tells the two apart.
+  if (depth >= MAX_JSON_DEPTH) {
+    throw new Refusal(`is nested deeper than ${MAX_JSON_DEPTH} levels`, obj);
   }
+  if (Array.isArray(obj)) {
+    const n = obj.length;
+    if (n === 0) return '[]';
+    let out = '[';
+    for (let i = 0; i < n; i++) {
+      let text: string;
+      try {
+        text = write(obj[i], String(i), depth + 1);
+      } catch (error) {
+        throw within(error, i, obj);
+      }
+      if (i > 0) out += ',';
+      out += text;
+    }
+    return `${out}]`;
+  }
+  let out = '{';
+  let first = true;
+  for (const name in obj) {
+    if (!Object.hasOwn(obj, name)) continue;
+    let text: string;
+    try {
+      text = write((obj as Record<string, unknown>)[name], name, depth + 1);
+    } catch (error) {
+      throw within(error, name, obj);
+    }
+    if (first) first = false;
+    else out += ',';
+    out += quoted(name);
+    out += ':';
+    out += text;
+  }
+  return `${out}}`;
 }
 
-/** One member or element; a refusal below records where it happened. */
-function item(value: unknown, seen: Set<object>, key: string | number): string {
-  try {
-    return write(value, seen, typeof key === 'number' ? String(key) : key);
-  } catch (error) {
-    if (error instanceof Refusal) error.keys.push(key);
-    throw error;
-  }
+/** JSON.stringify of a string: the common case without escapes skips the native call. */
+function quoted(s: string): string {
+  return quoteJsonString(s) ?? JSON.stringify(s);
 }
