@@ -4,6 +4,7 @@
 // several rounds; a row per anchor is measured twice (A/A) to show the harness's noise.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -145,6 +146,27 @@ export async function runClientBench({ rounds = 5, samples = 1_000, calls = 10_0
       });
       expectOk(await res.body.text());
     };
+    // node:http with a keep-alive agent: the other candidate for sdk-node's transport.
+    const httpAgent = new http.Agent({ keepAlive: true });
+    const rawNodeHttp = () =>
+      new Promise((resolve, reject) => {
+        const req = http.request(
+          target,
+          {
+            method: 'POST',
+            agent: httpAgent,
+            headers: { ...presigned(), 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            const parts = [];
+            res.on('data', (c) => parts.push(c));
+            res.on('end', () => resolve(expectOk(Buffer.concat(parts).toString('utf8'))));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
     const kyOnly = async () => {
       expectOk(await ky(target, { method: 'POST', retry: 0, headers: presigned(), body }).text());
     };
@@ -164,6 +186,7 @@ export async function runClientBench({ rounds = 5, samples = 1_000, calls = 10_0
         { name: 'raw fetch (pre-signed, unverified)', fn: rawFetch },
         { name: 'raw fetch, again (A/A)', fn: rawFetch },
         { name: 'raw undici.request (pre-signed, unverified)', fn: rawUndici },
+        { name: 'raw node:http, keep-alive agent (pre-signed, unverified)', fn: rawNodeHttp },
         { name: 'ky 2 alone (pre-signed, unverified)', fn: kyOnly },
         { name: 'ky 2 alone, again (A/A)', fn: kyOnly },
         { name: 'signet sdk-node createJitaiClient().call (undici transport)', fn: viaNode },
@@ -242,6 +265,7 @@ export async function runClientBench({ rounds = 5, samples = 1_000, calls = 10_0
         ? 'Heap: not measured (run with node --expose-gc).'
         : `Heap after a full GC, every 10 000 signed calls over 50 000 (concurrency 64): ${heap.map((h) => `${h.toFixed(1)}`).join(' → ')} MB (growth from the first 10 000 to the end: ${(heap.at(-1) - heap[1]).toFixed(1)} MB).`;
     await agent.close();
+    httpAgent.destroy();
 
     return [
       {

@@ -43,7 +43,7 @@ export function followRedirect(input: {
 }): Hop | SignetHttpError {
   const { status, headers, from, method, clean } = input;
   const fail = (why: string, location: string | undefined) =>
-    new SignetHttpError(`HTTP ${status} redirect ${why}`, {
+    new SignetHttpError(`${input.opaque ? 'A' : `HTTP ${status}`} redirect ${why}`, {
       status,
       headers: withLocation(headers, location),
       body: '',
