@@ -123,8 +123,11 @@ describe('protection spaces', () => {
       method: 'GET',
       uri: '/api/x',
     });
-    expect(session.preemptive({ method: 'GET', uri: '/api/y' })).toBeDefined();
-    expect(session.preemptive({ method: 'GET', uri: '/files/z' })).toBeDefined();
+    const api = session.preemptive({ method: 'GET', uri: '/api/y' });
+    const files = session.preemptive({ method: 'GET', uri: '/files/z' });
+    expect([param(api, 'uri'), param(api, 'nc')]).toEqual(['/api/y', '00000002']);
+    expect([param(files, 'uri'), param(files, 'nc')]).toEqual(['/files/z', '00000003']);
+    expect(param(files, 'nonce')).toBe(param(api, 'nonce'));
     expect(session.preemptive({ method: 'GET', uri: '/elsewhere' })).toBeUndefined();
   });
 
