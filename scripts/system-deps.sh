@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Debian packages the integration tests drive for real: Apache httpd (mod_auth_digest,
-# a real HTTP Digest peer) and Chromium (browser tests through playwright-core).
+# a real HTTP Digest peer), Chromium (browser tests through playwright-core) and python3
+# (the differential test compares signet with Python's own json module).
 # Installs only what is missing; needs root (as on the project's machines) when it does.
 set -euo pipefail
 missing=()
 [ -x /usr/sbin/apache2 ] || missing+=(apache2)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# Any python3 on PATH will do (a pyenv shim too); the test runs `python3`.
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "[system-deps] missing ${missing[*]}: install them with apt-get (needs root)" >&2

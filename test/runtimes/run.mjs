@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Runs the shared smoke module (smoke.mjs) in every JavaScript runtime a partner deploys
-// to: Node 22 and 24, Bun, Deno and workerd, each importing the BUILT @signet/sdk-core.
-// The servers the smoke talks to (emulated JitAi and DataFlux Func, a signing handler)
-// run here, in Node. Prints a table; exits 1 when a runtime is missing or a check fails.
+// to: Node 22 and 24, Bun, Deno and workerd, each importing the BUILT @signet/sdk-core
+// (and sdk-browser's signer entries). The servers the smoke talks to (emulated JitAi and
+// DataFlux Func, a signing handler) run here, in Node. Every dist it imports is rebuilt
+// first when older than its sources (test/build/ensure-built.mjs, the CLI tests' lock).
+// Prints a table; exits 1 when a runtime is missing or a check fails.
 //
 //   node test/runtimes/run.mjs [--only node22,bun] [--json]
 //
@@ -16,6 +18,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureBuilt } from '../build/ensure-built.mjs';
 import { startServers } from './servers.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -52,11 +55,8 @@ function findBinary(runtime) {
   return undefined;
 }
 
-function needBuilt(path) {
-  if (!existsSync(join(root, path))) {
-    throw new Error(`${path} is missing: build the packages first (pnpm build)`);
-  }
-}
+/** Every package whose dist the smoke imports (cli-entry, worker-entry, servers). */
+const BUILT_PACKAGES = ['sdk-core', 'sdk-testing', 'sdk-node', 'sdk-browser'];
 
 /** Runs a command to completion; resolves with its output whatever the exit code. */
 function run(cmd, argv, options = {}) {
@@ -206,9 +206,9 @@ function loadVectors() {
 }
 
 async function main() {
-  needBuilt('packages/sdk-core/dist/index.js');
-  needBuilt('packages/sdk-testing/dist/index.js');
-  needBuilt('packages/sdk-node/dist/index.js');
+  // Fresh builds of everything imported, built under the lock the CLI tests share.
+  const built = await ensureBuilt(BUILT_PACKAGES);
+  if (built.length > 0 && !asJson) console.log(`built: ${built.join(', ')}`);
   const selected = RUNTIMES.filter((r) => !only || only.includes(r.id));
   const servers = await startServers(root);
   const input = { vectors: loadVectors(), urls: servers.urls, keys: servers.keys };

@@ -2,7 +2,10 @@
 // the browser package, bundled from the workspace sources, from a local page and makes
 // signed calls against emulated JitAi and DataFlux servers on other origins (CORS), with
 // the partner's signing handler on the page's own origin.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LosslessNumber } from '@signet/sdk-core';
 import {
   createDataFluxEmulator,
@@ -13,6 +16,7 @@ import {
 } from '@signet/sdk-testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { rewriteGolden, UPDATE_GOLDEN } from '../../../test/golden.js';
 // sdk-node is not a dependency of this package: its handler is taken from the sources.
 import { createSigningHandler } from '../../sdk-node/src/signing-handler.js';
 import {
@@ -419,7 +423,7 @@ describe('sdk-browser in Chromium', () => {
 });
 
 describe('examples/browser in Chromium', () => {
-  test('the example page queries through its signer; a refund is refused; screenshot kept', async () => {
+  test('the example page queries through its signer; a refund is refused; a screenshot is taken', async () => {
     const tab = await context.newPage();
     await tab.setViewportSize({ width: 900, height: 860 });
     await tab.goto(`${example.url}/`);
@@ -441,7 +445,22 @@ describe('examples/browser in Chromium', () => {
       'services.AdminSvc.refund → not sent, SignetHttpError',
     ]);
     const png = await tab.screenshot({ fullPage: true });
-    await writeFile(new URL('../../../examples/browser/screenshot.png', import.meta.url), png);
     await tab.close();
+    // A PNG (signature, then the IHDR chunk) of the page at the viewport's width.
+    expect(png.subarray(0, 8)).toEqual(Buffer.from('89504e470d0a1a0a', 'hex'));
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect(png.readUInt32BE(16)).toBe(900);
+    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(400);
+    // The checked-in screenshot changes only when asked (test/golden.ts); otherwise the
+    // run's screenshot goes to a temp dir, for a look.
+    if (UPDATE_GOLDEN) {
+      rewriteGolden(
+        fileURLToPath(new URL('../../../examples/browser/screenshot.png', import.meta.url)),
+        png,
+      );
+    }
+    const dir = path.join(tmpdir(), 'signet-chromium');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'screenshot.png'), png);
   });
 });

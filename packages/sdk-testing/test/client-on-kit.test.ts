@@ -8,11 +8,20 @@ import {
   digest,
   fixedField,
   LosslessNumber,
+  type LosslessObject,
+  losslessToValue,
+  parseLossless,
   SignetNetworkError,
   SignetSignatureError,
 } from '@signet/sdk-core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { dataFluxMac } from '../../../test/reference/dataflux.js';
+import {
+  type DataFluxVector,
+  type JitaiRequestVector,
+  readVectors,
+} from '../../../test/vectors/load.js';
 import {
   createDataFluxEmulator,
   createJitaiEmulator,
@@ -72,26 +81,81 @@ function makeDataFlux(): DataFluxEmulator {
 
 type Adapter = 'node:http' | 'msw';
 
+// The kit verifies with sdk-core's own canonical forms (see its README, "What the kit
+// shares with signet"), so a client and kit that agree prove the wiring, not the bytes.
+// The vector cases below pin the bytes: the signature each call puts on the wire is
+// compared with the shared vectors' value.
+const JITAI_VECTORS = readVectors<JitaiRequestVector>('jitai/requests.json').cases;
+const DATAFLUX_VECTORS = readVectors<DataFluxVector>('dataflux/requests.json').cases.filter(
+  (v) =>
+    v.akSecret !== '' &&
+    v.method.toUpperCase() === 'POST' &&
+    v.pathWithQuery === '/api/v1/func/demo__basic.echo' &&
+    Object.keys(v.body as object).join() === 'kwargs',
+);
+const vectorKey = (i: number) => `vectorkey${String(i).padStart(3, '0')}`;
+
+/** One emulator per platform holding every vector's secret, on a settable frozen clock. */
+function makeVectorEmulators(clock: { ms: number }) {
+  const jit = createJitaiEmulator({
+    orgId: 'org',
+    appName: 'vec',
+    now: () => clock.ms,
+    apiAuths: JITAI_VECTORS.map((v, i) => ({
+      accessKey: vectorKey(i),
+      accessSecret: v.secret,
+      apis: ['services.VecSvc.echo'],
+    })),
+    definitions: [{ fullName: 'services.VecSvc', functionList: [{ name: 'echo' }] }],
+    services: { 'services.VecSvc': { echo: (_args, ctx) => ctx.argsTree } },
+  });
+  const dff = createDataFluxEmulator({
+    now: () => clock.ms,
+    accessKeys: DATAFLUX_VECTORS.map((v, i) => ({ akId: `ak-${i}`, akSecret: v.akSecret })),
+    funcs: { 'demo__basic.echo': (kwargs) => kwargs },
+  });
+  return { jit, dff };
+}
+
+/** A fetch that records each request's headers as they go out, then sends it. */
+function recordingFetch(sent: Headers[]): typeof fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    sent.push(new Headers(request.headers));
+    return globalThis.fetch(request);
+  };
+}
+
 for (const adapter of ['node:http', 'msw'] as Adapter[]) {
   describe(`client on the kit via ${adapter}`, () => {
     const jit = makeJitai();
     const dff = makeDataFlux();
+    const clock = { ms: 0 };
+    const vec = makeVectorEmulators(clock);
     let jitaiBase = 'http://jitai.test';
     let dffBase = 'http://dff.test';
+    let vecJitaiBase = 'http://jitai-vectors.test';
+    let vecDffBase = 'http://dff-vectors.test';
     let stop: () => Promise<void> | void = () => {};
     beforeAll(async () => {
       if (adapter === 'msw') {
         const server = setupServer(
           ...emulatorHandlers(jit, jitaiBase),
           ...emulatorHandlers(dff, dffBase),
+          ...emulatorHandlers(vec.jit, vecJitaiBase),
+          ...emulatorHandlers(vec.dff, vecDffBase),
         );
         server.listen({ onUnhandledFrame: 'error' });
         stop = () => server.close();
       } else {
-        const [a, b] = await Promise.all([serveEmulator(jit), serveEmulator(dff)]);
-        jitaiBase = a.url;
-        dffBase = b.url;
-        stop = () => Promise.all([a.close(), b.close()]).then(() => undefined);
+        const served = await Promise.all([jit, dff, vec.jit, vec.dff].map((e) => serveEmulator(e)));
+        [jitaiBase, dffBase, vecJitaiBase, vecDffBase] = served.map((s) => s.url) as [
+          string,
+          string,
+          string,
+          string,
+        ];
+        stop = () => Promise.all(served.map((s) => s.close())).then(() => undefined);
       }
     });
     afterAll(() => stop());
@@ -171,6 +235,55 @@ for (const adapter of ['node:http', 'msw'] as Adapter[]) {
         got: { a: 5 },
       });
     });
+
+    test.each(JITAI_VECTORS.map((v, i) => [v.name, v, i] as const))(
+      "JitAi vector %s: the accessSign sent is the vector's; the kit accepts it",
+      async (_name, v, i) => {
+        clock.ms = v.timestamp;
+        const sent: Headers[] = [];
+        const client = createJitaiClient({
+          baseUrl: `${vecJitaiBase}${vec.jit.basePath}`,
+          accessKey: vectorKey(i),
+          accessSecret: v.secret,
+          now: () => v.timestamp,
+          fetch: recordingFetch(sent),
+          ...common,
+        });
+        const args = parseLossless(v.argsJson) as LosslessObject;
+        await expect(client.call('services.VecSvc.echo', args)).resolves.toEqual(
+          losslessToValue(args),
+        );
+        expect(sent).toHaveLength(1);
+        expect(sent[0]!.get('timestamp')).toBe(String(v.timestamp));
+        expect(sent[0]!.get('accessSign')).toBe(v.accessSign);
+      },
+    );
+
+    test.each(DATAFLUX_VECTORS.map((v, i) => [v.name, v, i] as const))(
+      'DataFlux vector %s: X-Dff-Ak-Sign carries the vector bodyMd5; the kit accepts it',
+      async (_name, v, i) => {
+        clock.ms = Number(v.timestamp) * 1000;
+        const sent: Headers[] = [];
+        const client = createDataFluxClient({
+          baseUrl: vecDffBase,
+          auth: dataflux({ akId: `ak-${i}`, akSecret: v.akSecret }),
+          now: () => clock.ms,
+          fetch: recordingFetch(sent),
+          ...common,
+        });
+        const kwargs = (v.body as { kwargs: Record<string, unknown> }).kwargs;
+        // Back through Node's JSON, then signet's decoding (big integers as bigint).
+        await expect(client.callFunc('demo__basic.echo', kwargs)).resolves.toEqual(
+          losslessToValue(parseLossless(JSON.stringify(kwargs))),
+        );
+        expect(sent).toHaveLength(1);
+        const nonce = sent[0]!.get('X-Dff-Ak-Nonce')!;
+        // The vector's string to sign with the nonce actually sent in place of its own.
+        const stringToSign = ['POST', v.pathWithQuery, v.timestamp, nonce, v.bodyMd5].join('&');
+        expect(sent[0]!.get('X-Dff-Ak-Timestamp')).toBe(v.timestamp);
+        expect(sent[0]!.get('X-Dff-Ak-Sign')).toBe(dataFluxMac(v.akSecret, stringToSign));
+      },
+    );
 
     test('faults: 503 burst retried for GET, dropped connection is a SignetNetworkError', async () => {
       dff.failNext(1, { status: 503, body: 'html' });

@@ -7,6 +7,7 @@ import {
   verifyJitaiResponse,
 } from '@signet/sdk-core';
 import { describe, expect, it } from 'vitest';
+import { type JitaiRequestVector, readVectors } from '../../../test/vectors/load.js';
 import {
   createJitaiEmulator,
   JITAI_ERRCODES,
@@ -185,6 +186,40 @@ describe('JitAi emulator: signed calls', () => {
       `orderid=2&secret=*********************&timestamp=${clock.now()}`,
     );
   });
+});
+
+// The emulator checks with sdk-core's canonical forms; here the requests are signed by
+// the shared vectors themselves (headers taken from the files, not computed by signet), so
+// a canonicalization bug in the shared code makes the kit refuse a correct request.
+describe('JitAi emulator: requests signed by the shared vectors', () => {
+  const vectors = readVectors<JitaiRequestVector>('jitai/requests.json').cases;
+  const ECHO = `${BASE}/services/OrderSvc/echo`;
+  const vectorSetup = (v: JitaiRequestVector) =>
+    setup({
+      now: () => v.timestamp,
+      apiAuths: [
+        { accessKey: 'vectorkey', accessSecret: v.secret, apis: ['services.OrderSvc.echo'] },
+      ],
+      services: { 'services.OrderSvc': { echo: (_args, ctx) => ctx.argsTree } },
+    }).emulator;
+
+  it.each(vectors.map((v) => [v.name, v] as const))(
+    '%s: accepted with the vector accessSign, refused with another; debug shows the vector paramStr',
+    async (_name, v) => {
+      const emulator = vectorSetup(v);
+      const signing = { accessKey: 'vectorkey', secret: v.secret, timestamp: v.timestamp };
+      const sent = (extra: object) =>
+        emulator.fetch(jitaiRequest(ECHO, v.argsJson, { ...signing, ...extra }));
+      expect(await json(await sent({ accessSign: v.accessSign }))).toMatchObject({ errcode: 0 });
+      const other = `${v.accessSign.slice(0, -1)}${v.accessSign.endsWith('0') ? '1' : '0'}`;
+      expect(await json(await sent({ accessSign: other }))).toMatchObject({ errcode: 20005 });
+      const debug = await json(await sent({ accessSign: v.accessSign, debug: true }));
+      expect(debug).toMatchObject({
+        errcode: 20005,
+        respExtraData: { apiAuthDebug: { paramStr: v.paramStrMasked } },
+      });
+    },
+  );
 });
 
 describe('JitAi emulator: debug mode', () => {

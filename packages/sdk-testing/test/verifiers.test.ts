@@ -6,7 +6,11 @@ import {
   parseLossless,
 } from '@signet/sdk-core';
 import { describe, expect, it } from 'vitest';
-import { type JitaiRequestVector, readVectors } from '../../../test/vectors/load.js';
+import {
+  type DataFluxVector,
+  type JitaiRequestVector,
+  readVectors,
+} from '../../../test/vectors/load.js';
 import {
   createNonceStore,
   pythonJsonText,
@@ -87,6 +91,63 @@ describe('verifyJitaiRequest', () => {
       now,
     });
     expect(debug).toMatchObject({ ok: false, problem: 'bad-signature', debug: true });
+  });
+});
+
+describe('verifyDataFluxRequest on the shared vectors', () => {
+  const vectors = readVectors<DataFluxVector>('dataflux/requests.json').cases;
+  /**
+   * The request a server receives for a vector from the official SDK, which sends
+   * `Content-Type: application/json` on every request (GET included): that is what makes
+   * a missing body hash as `{}`.
+   */
+  const received = (v: DataFluxVector, sign = v.sign, contentType = 'application/json') => ({
+    method: v.method.toUpperCase(),
+    url: v.pathWithQuery,
+    headers: {
+      'x-dff-ak-id': 'ak-vector',
+      'x-dff-ak-timestamp': v.timestamp,
+      'x-dff-ak-nonce': v.nonce,
+      'x-dff-ak-sign': sign,
+      ...(contentType === '' ? {} : { 'content-type': contentType }),
+    },
+    ...(v.body === null ? {} : { bodyText: JSON.stringify(v.body) }),
+    accessKeys: [{ akId: 'ak-vector', akSecret: v.akSecret }],
+    now: Number(v.timestamp) * 1000,
+  });
+
+  it('has the 40 cases', () => {
+    expect(vectors).toHaveLength(40);
+  });
+
+  it.each(vectors.map((v) => [v.name, v] as const))(
+    'accepts %s as the server would, and refuses it with another sign',
+    (_name, v) => {
+      const verdict = verifyDataFluxRequest(received(v));
+      expect(verdict).toEqual({
+        ok: true,
+        akId: 'ak-vector',
+        body: v.body === null ? {} : v.body,
+      });
+      const other = `${v.sign.slice(0, -1)}${v.sign.endsWith('0') ? '1' : '0'}`;
+      expect(verifyDataFluxRequest(received(v, other))).toMatchObject({
+        ok: false,
+        status: 401,
+        error: 401.14,
+        message: 'Invalid Access Key sign',
+      });
+    },
+  );
+
+  it('a request without body or content type hashes the empty buffer, not {} (PROTOCOLS §2)', () => {
+    const noBody = vectors.filter((v) => v.body === null);
+    expect(noBody.length).toBeGreaterThan(10);
+    for (const v of noBody) {
+      expect(verifyDataFluxRequest(received(v, v.sign, '')), v.name).toMatchObject({
+        ok: false,
+        message: 'Invalid Access Key sign',
+      });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { APP, BAD, readBad } from '../../test/codegen/fixture-app.js';
-import { SignetConfigError } from '../errors.js';
+import { SignetConfigError, SignetDecodeError } from '../errors.js';
 import { parseServiceDefinition, servicesFromAuthDetails } from './parse.js';
 
 const orderSvc = () => readFileSync(`${APP}services/OrderSvc/e.json`, 'utf8');
@@ -101,7 +101,9 @@ describe('parseServiceDefinition refuses malformed definitions, naming the file'
     expect(error.message).toMatch(
       /^services\/MalformedSvc\/e\.json: invalid JSON: .*line 5, column 3/,
     );
-    expect(error.cause).toBeDefined();
+    // The lossless parser's own error, with where it stopped.
+    expect(error.cause).toBeInstanceOf(SignetDecodeError);
+    expect((error.cause as SignetDecodeError).position).toBeTypeOf('number');
   });
 
   test('bad JSON after a byte-order mark reports the same line and column', () => {

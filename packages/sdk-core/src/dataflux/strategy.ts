@@ -53,6 +53,10 @@ export function dataflux(options: DataFluxAuthOptions): DataFluxStrategy {
       const sign = hmacHex('sha1', akSecret, dataFluxStringToSign(request, bodyMd5), state.crypto);
       const headers = dataFluxHeaders({ akId, timestamp, nonce, sign });
       for (const [name, value] of Object.entries(headers)) state.headers.set(name, value);
+      // Without a body the server hashes `{}` only when its JSON parser ran, that is with
+      // this content type; else it hashes the empty buffer and refuses the sign (PROTOCOLS
+      // §2). The official SDK sends it on every request, GET included.
+      if (state.bodyText === undefined) state.headers.set('content-type', 'application/json');
     },
     [secretValues]: () => [akSecret],
   };

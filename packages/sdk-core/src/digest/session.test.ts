@@ -77,6 +77,15 @@ describe('nonce counting and cnonce', () => {
     expect(param(fresh, 'nc')).toBe('00000001');
   });
 
+  test('nc is the count in 8 lower-case hex digits: the 10th use is 0000000a, the 16th 00000010', () => {
+    const session = make();
+    const sent = [param(session.respond(challenge('MD5'), GET), 'nc')];
+    for (let i = 2; i <= 16; i++) sent.push(param(session.preemptive(GET), 'nc'));
+    expect(sent[9]).toBe('0000000a');
+    expect(sent[15]).toBe('00000010');
+    expect(sent.every((nc) => /^[0-9a-f]{8}$/.test(nc ?? ''))).toBe(true);
+  });
+
   test('a cnonce is 33 CSPRNG bytes as base64, new for every request', () => {
     const lengths: number[] = [];
     const session = make({
@@ -123,8 +132,11 @@ describe('protection spaces', () => {
       method: 'GET',
       uri: '/api/x',
     });
-    expect(session.preemptive({ method: 'GET', uri: '/api/y' })).toBeDefined();
-    expect(session.preemptive({ method: 'GET', uri: '/files/z' })).toBeDefined();
+    const api = session.preemptive({ method: 'GET', uri: '/api/y' });
+    const files = session.preemptive({ method: 'GET', uri: '/files/z' });
+    expect([param(api, 'uri'), param(api, 'nc')]).toEqual(['/api/y', '00000002']);
+    expect([param(files, 'uri'), param(files, 'nc')]).toEqual(['/files/z', '00000003']);
+    expect(param(files, 'nonce')).toBe(param(api, 'nonce'));
     expect(session.preemptive({ method: 'GET', uri: '/elsewhere' })).toBeUndefined();
   });
 

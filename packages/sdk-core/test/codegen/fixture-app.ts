@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { rewriteGolden, UPDATE_GOLDEN } from '../../../../test/golden.js';
 import type { DefinitionFile } from '../../src/codegen/model.js';
 
 /** Folders of the test fixtures and the example, from this file. */
@@ -35,10 +36,10 @@ export function readBad(name: string): string {
 
 /**
  * Compares a generated file with its checked-in copy. `SIGNET_UPDATE_GOLDEN=1` rewrites
- * the copy instead (then review the diff).
+ * the copy and fails the test (test/golden.ts): review the diff, then run without it.
  */
 export function expectGolden(file: string, generated: string): void {
-  if (process.env.SIGNET_UPDATE_GOLDEN === '1') writeFileSync(file, generated);
+  if (UPDATE_GOLDEN) rewriteGolden(file, generated);
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '(missing)';
   expect(current, `${file} is out of date: run with SIGNET_UPDATE_GOLDEN=1`).toBe(generated);
 }

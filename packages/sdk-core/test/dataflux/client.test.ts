@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { dataFluxMac } from '../../../../test/reference/dataflux.js';
+import { type DataFluxVector, readVectors } from '../../../../test/vectors/load.js';
 import { basic } from '../../src/auth/basic.js';
 import { customAuth } from '../../src/auth/custom.js';
 import { fixedField } from '../../src/auth/fixed-field.js';
@@ -6,6 +8,7 @@ import { createDataFluxClient } from '../../src/dataflux/client.js';
 import { dataflux } from '../../src/dataflux/strategy.js';
 import { digest } from '../../src/digest/strategy.js';
 import { SignetApiError, SignetConfigError, SignetHttpError } from '../../src/errors.js';
+import { createClient } from '../../src/http/generic-client.js';
 import type { CallRecord } from '../../src/http/records.js';
 import { type MiniDataFlux, startMiniDataFlux } from '../helpers/dataflux-server.js';
 
@@ -58,8 +61,11 @@ beforeAll(async () => {
 afterAll(() => dff.close());
 beforeEach(() => {
   dff.seen.length = 0;
+  dff.akChecks.length = 0;
   dff.override.length = 0;
   dff.clockOffsetMs = 0;
+  dff.frozenNow = undefined;
+  dff.akSecret = AK.akSecret;
 });
 
 const signed = (extra: Record<string, unknown> = {}) =>
@@ -304,3 +310,114 @@ describe('DataFlux Sync APIs', () => {
     ).rejects.toBeInstanceOf(SignetHttpError);
   });
 });
+
+// The calls above are checked by a server written apart from signet (test/reference);
+// these compare the X-Dff-Ak-Sign that goes over the wire with the shared vectors. The
+// vectors' own nonces (`ノンス`, `0.7704…`) cannot all travel in a header, and signet's
+// nonce is always 32 hex digits, so the expected sign is the vector's string to sign with
+// the nonce actually sent in its place: method, target, timestamp and, above all, the
+// bodyMd5 (the vector's jsonDumps, DataFlux's own serializer) are the vector's.
+describe('the shared vectors as calls', () => {
+  const vectors = readVectors<DataFluxVector>('dataflux/requests.json').cases;
+  /** A random source that makes the nonce `seed` repeated: distinct per call. */
+  const nonceOf = (seed: number) => (n: number) => new Uint8Array(n).fill(seed);
+  const expectedSign = (v: DataFluxVector, target: string, nonce: string) => {
+    const method = v.method.toUpperCase();
+    // The derivation is the vector's own: with its nonce it gives its stringToSign and sign.
+    expect([method, v.pathWithQuery, v.timestamp, v.nonce, v.bodyMd5].join('&')).toBe(
+      v.stringToSign,
+    );
+    expect(dataFluxMac(v.akSecret, v.stringToSign)).toBe(v.sign);
+    return dataFluxMac(v.akSecret, [method, target, v.timestamp, nonce, v.bodyMd5].join('&'));
+  };
+  const atVectorTime = (v: DataFluxVector) => {
+    dff.akSecret = v.akSecret;
+    dff.frozenNow = Number(v.timestamp) * 1000;
+  };
+
+  // signet refuses an empty akSecret before anything is sent (a guessable key).
+  const sendable = vectors.filter((v) => v.akSecret !== '');
+
+  test('40 cases: 13 plain func calls; the 5 with an empty akSecret are refused', () => {
+    expect(vectors).toHaveLength(40);
+    expect(sendable.filter(isFuncCall)).toHaveLength(13);
+    const empty = vectors.filter((v) => v.akSecret === '');
+    expect(empty.map((v) => v.name)).toEqual([
+      'path-with-trailing-slash',
+      'random-001',
+      'random-004',
+      'random-007',
+      'random-016',
+    ]);
+    expect(() => dataflux({ akId: AK.akId, akSecret: '' })).toThrow(SignetConfigError);
+  });
+
+  test.each(sendable.filter(isFuncCall).map((v, i) => [v.name, v, i] as const))(
+    'callFunc %s: X-Dff-Ak-Sign carries the vector bodyMd5, the server accepts it',
+    async (_name, v, i) => {
+      atVectorTime(v);
+      const client = createDataFluxClient({
+        baseUrl: dff.url,
+        auth: dataflux({ akId: AK.akId, akSecret: v.akSecret }),
+        now: () => Number(v.timestamp) * 1000,
+        random: nonceOf(i + 1),
+      });
+      const kwargs = (v.body as { kwargs: Record<string, unknown> }).kwargs;
+      await expect(client.callFunc(funcId(v), kwargs)).rejects.toMatchObject({
+        status: 404,
+        platformMessage: 'No such Func',
+      });
+      const sent = dff.seen.at(-1)!;
+      expect(sent.url).toBe(v.pathWithQuery);
+      expect(sent.headers['x-dff-ak-timestamp']).toBe(v.timestamp);
+      const nonce = sent.headers['x-dff-ak-nonce'] as string;
+      expect(nonce).toBe(Buffer.alloc(16, i + 1).toString('hex'));
+      expect(sent.headers['x-dff-ak-sign']).toBe(expectedSign(v, sent.url, nonce));
+      expect(dff.akChecks).toEqual([{ url: v.pathWithQuery, verdict: 'ok' }]);
+    },
+  );
+
+  test.each(sendable.map((v, i) => [v.name, v, i] as const))(
+    'createClient + dataflux() %s: the request as the vector signs it',
+    async (_name, v, i) => {
+      atVectorTime(v);
+      const api = createClient({
+        baseUrl: dff.url,
+        auth: dataflux({ akId: AK.akId, akSecret: v.akSecret }),
+        now: () => Number(v.timestamp) * 1000,
+        random: nonceOf(100 + i),
+        retry: 0,
+      });
+      const options = v.body === null ? {} : { json: v.body };
+      const outcome = await api.request(v.method, v.pathWithQuery, options).then(
+        (res) => res.status,
+        (e: unknown) => (e as SignetHttpError).status,
+      );
+      const sent = dff.seen.at(-1)!;
+      expect(sent.url).toBe(v.pathWithQuery);
+      expect(sent.method).toBe(v.method.toUpperCase());
+      const nonce = sent.headers['x-dff-ak-nonce'] as string;
+      expect(sent.headers['x-dff-ak-sign']).toBe(expectedSign(v, sent.url, nonce));
+      expect(dff.akChecks).toEqual([{ url: sent.url, verdict: 'ok' }]);
+      expect([200, 404]).toContain(outcome);
+    },
+  );
+});
+
+function isFuncCall(v: DataFluxVector): boolean {
+  const body = v.body as { kwargs?: unknown } | null;
+  return (
+    v.method.toUpperCase() === 'POST' &&
+    /^\/api\/v1\/func\/[^/?]+$/.test(v.pathWithQuery) &&
+    body !== null &&
+    typeof body === 'object' &&
+    Object.keys(body).join() === 'kwargs' &&
+    typeof body.kwargs === 'object' &&
+    body.kwargs !== null &&
+    !Array.isArray(body.kwargs)
+  );
+}
+
+function funcId(v: DataFluxVector): string {
+  return decodeURIComponent(v.pathWithQuery.slice('/api/v1/func/'.length));
+}

@@ -31,6 +31,8 @@ export interface ApacheDigest {
 
 const APACHE = '/usr/sbin/apache2';
 const MODULES = '/usr/lib/apache2/modules';
+/** Seconds a nonce of `/short/` lives (AuthDigestNonceLifetime). */
+export const SHORT_NONCE_LIFETIME_S = 2;
 /** What `GET /protected/file.txt` returns. */
 export const PROTECTED_TEXT = 'signet digest test file\n';
 
@@ -146,14 +148,14 @@ DocumentRoot "${dir}/htdocs"
   AuthDigestNcCheck On
   Require valid-user
 </Location>
-# Same realm, nonces that expire after a second: Apache answers with stale=true.
+# Same realm, nonces that expire after two seconds: Apache answers with stale=true.
 <Location /short>
   AuthType Digest
   AuthName "${realm}"
   AuthDigestProvider file
   AuthUserFile "${dir}/htdigest"
   AuthDigestQop ${qop}
-  AuthDigestNonceLifetime 1
+  AuthDigestNonceLifetime ${SHORT_NONCE_LIFETIME_S}
   Require valid-user
 </Location>
 `;

@@ -1,15 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { verifyDataFluxSignature } from '../../src/dataflux/verify.js';
-import { parseAuthParams } from '../../src/digest/challenge.js';
-import { computeDigestResponse } from '../../src/digest/compute.js';
+import { dataFluxSign } from '../../../../test/reference/dataflux.js';
 import { type SeenRequest, startServer } from './http-server.js';
 
 /**
- * A small, independent DataFlux Func for the client's integration tests, following
- * PROTOCOLS §2 as observed on a real 5.0.0 server: AK/SK OpenAPI with a nonce store and
- * ±900 s, Sync APIs whose success is NOT wrapped, strict field validation of the normal
- * format, fixed-field / Basic / Digest auth, and the `{ok:false,…}` error envelope.
+ * A small DataFlux Func for the client's integration tests, following PROTOCOLS §2 as
+ * observed on a real 5.0.0 server: AK/SK signatures checked on every route that carries
+ * `X-Dff-Ak-Id` (a nonce store, ±900 s), Sync APIs whose success is NOT wrapped, strict
+ * field validation of the normal format, fixed-field / Basic / Digest auth, and the
+ * `{ok:false,…}` error envelope. Signatures are checked with `test/reference/dataflux.ts`
+ * (jsonDumps written again from PROTOCOLS, checked against the shared vectors) and Digest
+ * with node:crypto and the server's own `key=value` reader: none of signet's code.
  */
 export type SyncAuth =
   | { type: 'fixedField'; location: 'header' | 'query' | 'body'; name: string; value: string }
@@ -26,7 +27,13 @@ export interface MiniDataFluxOptions {
 export interface MiniDataFlux {
   url: string;
   seen: SeenRequest[];
+  /** Every AK/SK check: the request target and the verdict ('ok' or the message sent). */
+  akChecks: { url: string; verdict: string }[];
   clockOffsetMs: number;
+  /** A frozen server clock (Unix ms) instead of local + offset, when set. */
+  frozenNow: number | undefined;
+  /** The akSecret the server holds for `akId` (vector cases bring their own). */
+  akSecret: string;
   override: Array<(res: ServerResponse) => void>;
   close(): Promise<void>;
 }
@@ -43,12 +50,18 @@ const reasons: Record<number, string> = {
 export async function startMiniDataFlux(options: MiniDataFluxOptions): Promise<MiniDataFlux> {
   const nonces = new Set<string>();
   const digestNonces = new Set<string>();
-  const state = { clockOffsetMs: 0, override: [] as Array<(res: ServerResponse) => void> };
+  const akChecks: MiniDataFlux['akChecks'] = [];
+  const state = {
+    clockOffsetMs: 0,
+    frozenNow: undefined as number | undefined,
+    akSecret: options.akSecret,
+    override: [] as Array<(res: ServerResponse) => void>,
+  };
 
   const server = await startServer((req, res) => {
     const next = state.override.shift();
     if (next) return next(res);
-    const now = Date.now() + state.clockOffsetMs;
+    const now = state.frozenNow ?? Date.now() + state.clockOffsetMs;
     const traceId = (req.headers['x-trace-id'] as string | undefined) ?? `TRACE-${randomUUID()}`;
     res.setHeader('x-trace-id', traceId);
     res.setHeader('date', new Date(now).toUTCString());
@@ -87,27 +100,16 @@ export async function startMiniDataFlux(options: MiniDataFluxOptions): Promise<M
       return fail(400, 400.43, 'Invalid request body');
     }
 
+    const h = (n: string) => req.headers[n] as string | undefined;
+    if (h('x-dff-ak-id') !== undefined) {
+      const verdict = checkAkSk(req, body, isJson, now);
+      akChecks.push({ url: req.url, verdict });
+      if (verdict !== 'ok') return fail(401, 401.14, verdict);
+    }
     const func = /^\/api\/v1\/(func|async)\/([^/]+)$/.exec(url.pathname);
     if (func) {
       const id = decodeURIComponent(func[2]!);
-      const h = (n: string) => req.headers[n] as string | undefined;
-      if (h('x-dff-ak-id') !== options.akId) return fail(401, 401.14, 'Access Key is missing');
-      const verdict = verifyDataFluxSignature({
-        method: req.method,
-        pathWithQuery: req.url,
-        headers: {
-          id: h('x-dff-ak-id'),
-          timestamp: h('x-dff-ak-timestamp'),
-          nonce: h('x-dff-ak-nonce'),
-          sign: h('x-dff-ak-sign'),
-        },
-        body,
-        akSecret: options.akSecret,
-        now,
-      });
-      if (!verdict.ok) return fail(401, 401.14, verdict.message);
-      if (nonces.has(h('x-dff-ak-nonce')!)) return fail(401, 401.14, 'Invalid Access Key nonce');
-      nonces.add(h('x-dff-ak-nonce')!);
+      if (h('x-dff-ak-id') === undefined) return fail(401, 401.14, 'Access Key is missing');
       if (func[1] === 'async') return ok({ id: `task-${randomUUID().replace(/-/g, '')}` });
       const impl = options.funcs[id];
       if (!impl) return fail(404, 404.41, 'No such Func');
@@ -141,24 +143,23 @@ export async function startMiniDataFlux(options: MiniDataFluxOptions): Promise<M
     } else if (auth?.type === 'httpDigest') {
       const realm = `SyncAPI:${sync[1]}`;
       const a = req.headers.authorization;
-      const p = a?.startsWith('Digest ') ? parseAuthParams(a.slice(7)) : undefined;
+      const p = a?.startsWith('Digest ') ? readDigestFields(a.slice(7)) : undefined;
+      const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
       const valid =
         p !== undefined &&
         digestNonces.has(p.nonce ?? '') &&
         p.username === auth.username &&
         p.response ===
-          computeDigestResponse({
-            algorithm: 'MD5',
-            username: auth.username,
-            password: auth.password,
-            realm,
-            nonce: p.nonce!,
-            method: req.method,
-            uri: p.uri!,
-            qop: 'auth',
-            nc: p.nc!,
-            cnonce: p.cnonce!,
-          });
+          md5(
+            [
+              md5(`${auth.username}:${realm}:${auth.password}`),
+              p.nonce,
+              p.nc,
+              p.cnonce,
+              'auth',
+              md5(`${req.method}:${p.uri}`),
+            ].join(':'),
+          );
       if (!valid) {
         const nonce = randomUUID();
         digestNonces.add(nonce);
@@ -211,16 +212,71 @@ export async function startMiniDataFlux(options: MiniDataFluxOptions): Promise<M
     send(200, 'application/json', JSON.stringify(result));
   });
 
+  /** 'ok', or the server's message for a bad Access Key request. */
+  function checkAkSk(req: SeenRequest, body: unknown, parsed: boolean, now: number): string {
+    const h = (n: string) => req.headers[n] as string | undefined;
+    const [id, timestamp, nonce, sign] = [
+      h('x-dff-ak-id'),
+      h('x-dff-ak-timestamp'),
+      h('x-dff-ak-nonce'),
+      h('x-dff-ak-sign'),
+    ];
+    if (!id || !timestamp || !nonce || !sign) return 'Access Key is missing';
+    if (id !== options.akId) return 'Invalid Access Key';
+    if (!/^\d+$/.test(timestamp) || Math.abs(Number(timestamp) - now / 1000) > 900) {
+      return 'Invalid Access Key timestamp';
+    }
+    if (nonces.has(nonce)) return 'Invalid Access Key nonce';
+    const expected = dataFluxSign({
+      method: req.method,
+      pathWithQuery: req.url,
+      timestamp,
+      nonce,
+      body,
+      akSecret: state.akSecret,
+      parsed,
+    });
+    if (
+      expected.length !== sign.length ||
+      !timingSafeEqual(Buffer.from(expected), Buffer.from(sign))
+    ) {
+      return 'Invalid Access Key sign';
+    }
+    nonces.add(nonce);
+    return 'ok';
+  }
+
   return {
     url: server.url,
     seen: server.seen,
+    akChecks,
     get clockOffsetMs() {
       return state.clockOffsetMs;
     },
     set clockOffsetMs(v: number) {
       state.clockOffsetMs = v;
     },
+    get frozenNow() {
+      return state.frozenNow;
+    },
+    set frozenNow(v: number | undefined) {
+      state.frozenNow = v;
+    },
+    get akSecret() {
+      return state.akSecret;
+    },
+    set akSecret(v: string) {
+      state.akSecret = v;
+    },
     override: state.override,
     close: server.close,
   };
+}
+
+/** The server's Authorization reader: `key="value"` and `key=token` pairs, nothing else. */
+function readDigestFields(text: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const m of text.matchAll(/(\w+)=(?:"([^"]*)"|([^,\s]*))/g))
+    fields[m[1]!] = m[2] ?? m[3] ?? '';
+  return fields;
 }

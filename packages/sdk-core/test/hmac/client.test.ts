@@ -1,46 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import {
+  type BodyHashMode,
+  bodyHash,
+  mac,
+  requestStringToSign,
+  responseStringToSign,
+} from '../../../../test/reference/hmac-profile.js';
+import { VECTORS_DIR } from '../../../../test/vectors/load.js';
 import { SignetHttpError, SignetSignatureError } from '../../src/errors.js';
-import { signHmacResponse } from '../../src/hmac/response.js';
 import { hmacSignature } from '../../src/hmac/strategy.js';
-import { verifyHmacRequest } from '../../src/hmac/verify-request.js';
 import { createClient } from '../../src/http/generic-client.js';
 import type { CallRecord } from '../../src/http/records.js';
 import { json, type SeenRequest, startServer } from '../helpers/http-server.js';
 
 // A generic-profile API server on 127.0.0.1 that verifies like a real one: signature,
-// ±300 s window, nonce replay, and signs its responses bound to the request nonce.
+// ±300 s window, nonce replay, and signs its responses bound to the request nonce. It
+// checks and signs with test/reference/hmac-profile.ts (the README's recipe written again
+// with node:crypto, JCS from the canonicalize package), not with signet's own code.
 const KEY = { keyId: 'partner-1', secret: 'hmac-secret-value-123' };
 const servers: Array<{ close: () => Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-async function hmacServer(options: { clockOffsetMs?: number; tamper?: boolean } = {}) {
+/** The server's check of a signed request: 'ok' or what is wrong. */
+function verifyRequest(req: SeenRequest, now: number, mode: BodyHashMode): string {
+  const header = (name: string) => req.headers[name] as string | undefined;
+  if (header('x-signet-key') !== KEY.keyId) return 'unknown-key';
+  const timestamp = header('x-signet-timestamp') ?? '';
+  const nonce = header('x-signet-nonce') ?? '';
+  if (!/^\d+$/.test(timestamp)) return 'bad-timestamp';
+  if (Math.abs(Number(timestamp) * 1000 - now) > 300_000) return 'expired';
+  const hash = bodyHash(req.body === '' ? undefined : req.body, mode);
+  if (header('x-signet-content-sha256') !== hash) return 'bad-body-hash';
+  const stringToSign = requestStringToSign({
+    keyId: KEY.keyId,
+    method: req.method,
+    pathWithQuery: req.url,
+    timestamp,
+    nonce,
+    bodyHash: hash,
+  });
+  return header('x-signet-signature') === mac(KEY.secret, stringToSign) ? 'ok' : 'bad-signature';
+}
+
+async function hmacServer(
+  options: { clockOffsetMs?: number; tamper?: boolean; bodyHash?: BodyHashMode } = {},
+) {
   const nonces = new Set<string>();
+  const mode = options.bodyHash ?? 'bytes';
   const server = await startServer((req: SeenRequest, res) => {
     const now = Date.now() + (options.clockOffsetMs ?? 0);
     res.setHeader('date', new Date(now).toUTCString());
-    const verdict = verifyHmacRequest(
-      {
-        method: req.method,
-        pathWithQuery: req.url,
-        headers: req.headers as Record<string, string>,
-        body: req.body,
-        now,
-      },
-      { secret: (id) => (id === KEY.keyId ? KEY.secret : undefined) },
-    );
-    if (!verdict.ok) return json(res, 401, { error: verdict.problem, message: verdict.message });
-    if (nonces.has(verdict.nonce)) return json(res, 401, { error: 'replayed-nonce' });
-    nonces.add(verdict.nonce);
+    const verdict = verifyRequest(req, now, mode);
+    if (verdict !== 'ok') return json(res, 401, { error: verdict });
+    const nonce = req.headers['x-signet-nonce'] as string;
+    if (nonces.has(nonce)) return json(res, 401, { error: 'replayed-nonce' });
+    nonces.add(nonce);
     const body = JSON.stringify({ got: req.body === '' ? null : JSON.parse(req.body) });
-    const signed = signHmacResponse({ status: 200, body, requestNonce: verdict.nonce, now }, KEY);
-    for (const [name, value] of Object.entries(signed.headers)) {
-      res.setHeader(
-        name,
-        options.tamper && name === 'X-Signet-Signature' ? flipFirst(value) : value,
-      );
-    }
+    const timestamp = String(Math.floor(now / 1000));
+    const hash = bodyHash(body, mode);
+    const signature = mac(KEY.secret, responseStringToSign(200, timestamp, nonce, hash));
+    res.setHeader('X-Signet-Timestamp', timestamp);
+    res.setHeader('X-Signet-Content-SHA256', hash);
+    res.setHeader('X-Signet-Signature', options.tamper ? flipFirst(signature) : signature);
     json(res, 200, body);
   });
   servers.push(server);
@@ -152,3 +177,24 @@ describe('hmacSignature() through createClient', () => {
 function flipFirst(sig: string): string {
   return `${sig[0] === '0' ? '1' : '0'}${sig.slice(1)}`;
 }
+
+describe('bodyHash jcs on the RFC 8785 vectors, as calls', () => {
+  const dir = path.join(VECTORS_DIR, 'jcs');
+  const files = readdirSync(path.join(dir, 'input')).filter((f) => f.endsWith('.json'));
+
+  test.each(files)(
+    '%s: the body hash sent is SHA-256 of the vector output, and the server accepts it',
+    async (file) => {
+      const server = await hmacServer({ bodyHash: 'jcs' });
+      const api = createClient({
+        baseUrl: server.url,
+        auth: hmacSignature({ ...KEY, bodyHash: 'jcs', verifyResponses: true }),
+      });
+      const input = JSON.parse(readFileSync(path.join(dir, 'input', file), 'utf8'));
+      const res = await api.request('POST', `/jcs/${file}?v=1`, { json: input });
+      expect(res.status).toBe(200);
+      const expected = bodyHash(readFileSync(path.join(dir, 'output', file), 'utf8'), 'bytes');
+      expect(server.seen[0]!.headers['x-signet-content-sha256']).toBe(expected);
+    },
+  );
+});

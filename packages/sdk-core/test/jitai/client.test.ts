@@ -1,4 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { pyFloat } from '../../../../test/reference/python-json.js';
+import {
+  type JitaiRequestVector,
+  type JitaiResponseVector,
+  readVectors,
+} from '../../../../test/vectors/load.js';
 import { bearer } from '../../src/auth/bearer.js';
 import {
   SignetApiError,
@@ -9,7 +15,12 @@ import {
 } from '../../src/errors.js';
 import type { CallRecord } from '../../src/http/records.js';
 import { createJitaiClient } from '../../src/jitai/client.js';
-import { LosslessNumber } from '../../src/json/lossless.js';
+import {
+  LosslessNumber,
+  type LosslessObject,
+  losslessToValue,
+  parseLossless,
+} from '../../src/json/lossless.js';
 import { type MiniJitai, startMiniJitai } from '../helpers/jitai-server.js';
 
 const KEY = { accessKey: 'ak4partner01', accessSecret: '44eb2b0bf8db45baa37f489017ca942eefe9e9' };
@@ -29,9 +40,9 @@ beforeAll(async () => {
         amount: 12.5,
       }),
       'services.OrderSvc.numbers': () => ({
-        ratio: new LosslessNumber('1.0'),
+        ratio: pyFloat('1.0'),
         big: 12345678901234567890n,
-        tiny: new LosslessNumber('1e-07'),
+        tiny: pyFloat('1e-07'),
         tags: ['a', 'ü', '😀'],
       }),
       'services.OrderSvc.echo': (args) => args,
@@ -59,6 +70,8 @@ beforeAll(async () => {
 afterAll(() => app.close());
 beforeEach(() => {
   app.clockOffsetMs = 0;
+  app.frozenNow = undefined;
+  app.accessSecret = KEY.accessSecret;
   app.tamper = false;
   app.override.length = 0;
   app.seen.length = 0;
@@ -284,4 +297,47 @@ describe('createJitaiClient against a verifying JitAi app', () => {
       /accessSecret/,
     );
   });
+});
+
+// The calls above are checked by a server written apart from signet (test/reference);
+// these compare what goes over the wire with the shared vectors themselves.
+describe('the shared vectors as calls', () => {
+  const requests = readVectors<JitaiRequestVector>('jitai/requests.json').cases;
+  const responses = readVectors<JitaiResponseVector>('jitai/responses.json').cases;
+
+  test('there are 60 request and 30 response cases', () => {
+    expect([requests.length, responses.length]).toEqual([60, 30]);
+  });
+
+  test.each(requests.map((v) => [v.name, v] as const))(
+    "request %s: the accessSign sent is the vector's, and the server accepts it",
+    async (_name, v) => {
+      app.accessSecret = v.secret;
+      app.frozenNow = v.timestamp;
+      const jit = client({ accessSecret: v.secret, now: () => v.timestamp });
+      const args = parseLossless(v.argsJson) as LosslessObject;
+      const echoed = await jit.call('services.OrderSvc.echo', args);
+      const sent = app.seen.at(-1)!;
+      expect(sent.headers.timestamp).toBe(String(v.timestamp));
+      expect(sent.headers.accesssign).toBe(v.accessSign);
+      expect(echoed).toEqual(losslessToValue(args));
+    },
+  );
+
+  test.each(responses.map((v) => [v.name, v] as const))(
+    "response %s: the call gets the vector's verdict",
+    async (_name, v) => {
+      app.override.push((res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(v.bodyText);
+      });
+      const outcome = await client({ accessSecret: v.secret, now: () => v.now, retry: 0 })
+        .call('services.OrderSvc.query', { orderId: '1' })
+        .then(
+          () => 'ok',
+          (e: unknown) => (e instanceof SignetSignatureError ? e.problem : String(e)),
+        );
+      expect(outcome).toBe(v.expect);
+    },
+  );
 });

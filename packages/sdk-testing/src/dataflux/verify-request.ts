@@ -50,6 +50,10 @@ export type VerifyDataFluxRequestResult =
  * `Content-Type: application/json` (or a form type) is not parsed: the server then
  * hashes an empty buffer, so the usual `md5("{}")` signature fails. The nonce is
  * recorded on success.
+ *
+ * The signature check is sdk-core's (`verifyDataFluxSignature`: `dfJsonDumps`, MD5,
+ * HMAC-SHA1), so a client built on the same code always agrees with it; it is checked
+ * against the shared vectors (README, "What the kit shares with signet").
  */
 export function verifyDataFluxRequest(
   input: VerifyDataFluxRequestInput,

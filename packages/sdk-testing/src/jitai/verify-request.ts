@@ -65,6 +65,11 @@ export type VerifyJitaiRequestResult =
  * Failures carry errcode 20005 and an errmsg starting "Authentication failed" (a body
  * that is not a JSON object: errcode 40000).
  *
+ * It shares sdk-core's canonical forms (`parseLossless`, `pyJsonDumps`, code-point key
+ * order, `signJitaiParamStr`): a client built on the same code always agrees with it. It
+ * is checked against the shared vectors, not against a second implementation (README,
+ * "What the kit shares with signet").
+ *
  * @example
  * ```ts
  * const verdict = verifyJitaiRequest({ headers: req.headers, bodyText, secret })
