@@ -85,7 +85,7 @@ export const CALL_LEVEL = [
   'packages/sdk-core/test/jitai/client.test.ts',
   'packages/sdk-core/test/dataflux/client.test.ts',
   'packages/sdk-core/test/hmac/client.test.ts',
-  'packages/sdk-core/test/digest/client.test.ts',
+  'packages/sdk-core/test/digest/client.slow.test.ts',
   'packages/sdk-core/test/http/generic-client.test.ts',
   'packages/sdk-core/test/hostile-responses.test.ts',
   'packages/sdk-testing/test/client-on-kit.test.ts',
