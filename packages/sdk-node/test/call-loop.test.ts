@@ -8,7 +8,9 @@ import {
   createClient,
   createDataFluxClient,
   createJitaiClient,
+  customAuth,
   dataflux,
+  digest,
   fetchTransport,
   fixedField,
   hmacSignature,
@@ -398,6 +400,46 @@ describe.each(transports)('the attempt loop over the %s transport', (_name, tran
       expect(error.message).toContain('could not be opened');
       expect(error.message).toContain('ECONNREFUSED');
       expect(records).toEqual([3]);
+    });
+  });
+
+  describe('SignetConfigError only before anything was sent', () => {
+    test('a Digest challenge signet cannot answer is the server’s 401, not a config error', async () => {
+      const server = await serve((_req, res) => {
+        res.writeHead(401, {
+          'www-authenticate': 'Digest realm="r", nonce="n1", qop="auth", algorithm=SHA-1024',
+        });
+        res.end();
+      });
+      const api = createClient({
+        baseUrl: server.url,
+        auth: digest({ username: 'u', password: SECRET }),
+        transport: transport(),
+      });
+      const error = await failure(api.request('GET', '/d'));
+      expect(error).toBeInstanceOf(SignetHttpError);
+      expect(error.name).toBe('SignetHttpError');
+      expect(error.status).toBe(401);
+      expect(error.message).toContain('challenge cannot be answered');
+      expect(server.seen).toHaveLength(1);
+    });
+
+    test('a callback failing on a retry says an earlier attempt was sent', async () => {
+      const server = await serve((_req, res) => json(res, 503, {}));
+      let calls = 0;
+      const api = createClient({
+        baseUrl: server.url,
+        retry: { limit: 2, delay: () => 1 },
+        auth: customAuth(() => {
+          if (++calls > 1) throw new Error('token refresh failed');
+        }),
+        transport: transport(),
+      });
+      const error = await failure(api.request('GET', '/r'));
+      expect(error.name).toBe('SignetError');
+      expect(error.message).toContain('Attempt 2 was not sent (an earlier one was)');
+      expect(error.message).toContain('token refresh failed');
+      expect(server.seen).toHaveLength(1);
     });
   });
 

@@ -171,7 +171,7 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
       }
 
       if (auth?.challenge && response.status === 401 && challenges < MAX_CHALLENGES) {
-        answer = await auth.challenge({
+        answer = await answerChallenge(auth, {
           method,
           url: outgoing.url,
           bodyText: outgoing.bodyText,
@@ -380,11 +380,51 @@ async function prepareAttempt(
     noteChanged(signedBefore, headers, sensitive);
     return { method, url, headers, bodyText: written?.text, signed: state };
   } catch (error) {
-    throw new Prepared(preparationError(error, [...secretsOf(auth), ...sensitive], auth?.kind));
+    throw new Prepared(
+      preparationError(error, [...secretsOf(auth), ...sensitive], auth?.kind, index),
+    );
   }
 }
 
-/** An error from building an attempt, already a SignetError (nothing was sent). */
+/**
+ * The strategy's answer to a 401 challenge, checked before it goes anywhere. A
+ * challenge it cannot answer (an algorithm it does not offer, a header value no request
+ * can carry) comes from the server's answer, after a request was sent: a SignetHttpError
+ * for that 401, never a SignetConfigError.
+ */
+async function answerChallenge(
+  auth: NonNullable<ClientConfig['auth']>,
+  state: Parameters<NonNullable<NonNullable<ClientConfig['auth']>['challenge']>>[0],
+): Promise<ChallengeAnswer | undefined> {
+  const refused = (why: string, cause: unknown) =>
+    new SignetHttpError(
+      `HTTP 401: the server's ${auth.kind} challenge cannot be answered: ${why}`,
+      {
+        status: state.status,
+        headers: state.headers,
+        body: '',
+        url: state.url.href,
+        method: state.method,
+        cause,
+      },
+    );
+  let answer: ChallengeAnswer | undefined;
+  try {
+    answer = await auth.challenge!(state);
+  } catch (error) {
+    if (isSignetError(error) && error.name !== 'SignetConfigError') throw error;
+    throw refused(error instanceof Error ? error.message : String(error), error);
+  }
+  if (answer === undefined) return undefined;
+  try {
+    new Headers([['authorization', answer.authorization]]);
+  } catch (error) {
+    throw refused('the answer is not a valid header value', error);
+  }
+  return answer;
+}
+
+/** An error from building an attempt, already a SignetError. */
 class Prepared {
   constructor(readonly error: SignetError) {}
 }

@@ -87,20 +87,25 @@ export function failureError(
 }
 
 /**
- * A failure of signet's own code while nothing was sent: an auth strategy or a callback
- * of the caller's threw something that is no SignetError.
+ * A failure while an attempt was prepared: an auth strategy or a callback of the
+ * caller's threw something that is no SignetError.
  */
 export function preparationError(
   error: unknown,
   secrets: readonly string[],
-  auth?: string,
+  auth: string | undefined,
+  attempt: number,
 ): SignetError {
   if (isSignetError(error)) return redactError(error, secrets);
   const who = auth === undefined ? 'the request' : `the ${auth} auth strategy`;
-  return new SignetConfigError(
-    `Nothing was sent: ${who} failed while preparing the request: ${redactText(messageOf(error), secrets)}`,
-    { cause: redactError(error, secrets) },
-  );
+  const what = `${who} failed while preparing the request: ${redactText(messageOf(error), secrets)}`;
+  const cause = redactError(error, secrets);
+  // SignetConfigError means nothing was sent: true only before the first attempt.
+  return attempt === 0
+    ? new SignetConfigError(`Nothing was sent: ${what}`, { cause })
+    : new SignetError(`Attempt ${attempt + 1} was not sent (an earlier one was): ${what}`, {
+        cause,
+      });
 }
 
 /** An error no layer accounted for: a bug in signet, not in the caller's configuration. */
