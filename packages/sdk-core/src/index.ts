@@ -182,7 +182,7 @@ export type { JitaiHeaderOptions } from './jitai/headers.js';
 export { jitaiRequestHeaders } from './jitai/headers.js';
 export { JITAI_API_NAME } from './jitai/names.js';
 export type { JitaiParamStrOptions } from './jitai/param-str.js';
-export { jitaiParamStr, maskJitaiParamStr } from './jitai/param-str.js';
+export { jitaiParamStr } from './jitai/param-str.js';
 export { assertJitaiArgs } from './jitai/params.js';
 export type { RemoteSignerOptions, RemoteSignerStrategy } from './jitai/remote-signer.js';
 export { remoteSigner } from './jitai/remote-signer.js';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { jitaiParamStr, maskJitaiParamStr } from '../../src/jitai/param-str.js';
+import { jitaiParamStr } from '../../src/jitai/param-str.js';
 import { signJitaiResponse } from '../../src/jitai/respond.js';
 import { jitaiSign, signJitaiParamStr } from '../../src/jitai/sign.js';
 import { parseLossless } from '../../src/json/lossless.js';
@@ -65,10 +65,13 @@ export async function startMiniJitai(options: MiniJitaiOptions): Promise<MiniJit
     }
     const timestamp = Number(req.headers.timestamp);
     if (req.headers.accesskey !== options.accessKey) return fail('accessKey not found');
-    const paramStr = jitaiParamStr(body, { timestamp, secret: options.accessSecret });
     if (req.headers.debug === '1') {
       // The platform's quirk: in debug mode it hashes the *masked* paramStr.
-      const masked = maskJitaiParamStr(paramStr);
+      const masked = jitaiParamStr(body, {
+        timestamp,
+        secret: options.accessSecret,
+        masked: true,
+      });
       const ok = signJitaiParamStr(masked) === req.headers.accesssign;
       const extra = `, "respExtraData": {"apiAuthDebug": {"paramStr": ${JSON.stringify(masked)}}}`;
       if (!ok) return fail('Authentication failed', extra);
