@@ -12,6 +12,7 @@ import { isLosslessObject, member } from '../json/lossless-access.js';
 import { toWireJson } from '../json/wire-json.js';
 import { dataFluxApiError, dataFluxUnexpected, readDataFluxEnvelope } from './envelope.js';
 import { dataflux } from './strategy.js';
+import { syncResult } from './sync-result.js';
 
 export interface DataFluxClientOptions extends ClientOptions {
   /** Shortcut for `auth: dataflux({ akId, akSecret })`. */
@@ -39,7 +40,12 @@ export interface SyncOptions extends DataFluxCallOptions {
 }
 
 export interface DataFluxClient {
-  /** Calls a Sync API (auth link); resolves to the function's return value as sent. */
+  /**
+   * Calls a Sync API (auth link); resolves to the body the server sent for the function's
+   * return value: decoded JSON for dicts, lists and `True`, the text for numbers and
+   * strings (the wire cannot tell `42` from `'42'`), `null` for an empty body (`None`,
+   * `False`, `0`, `''`). Return a dict from the function to keep types.
+   */
   sync<R = unknown>(
     id: string,
     kwargs?: Record<string, unknown>,
@@ -242,14 +248,7 @@ function syncSpec(
     format,
     decode(res) {
       if (res.status >= 200 && res.status < 300) {
-        if (!res.isJson) return res.text as never; // returnType jsonDumps: JSON text as text/html
-        if (res.jsonError || res.json === undefined) {
-          throw new SignetDecodeError(
-            `DataFlux sync ${id}: the body is typed JSON but does not parse: ${res.jsonError?.message ?? 'empty body'}`,
-            res.jsonError ? { cause: res.jsonError, position: res.jsonError.position } : {},
-          );
-        }
-        return losslessToValue(res.json, { bigint: config.bigint }) as never;
+        return syncResult(res, `sync ${id}`, config.bigint) as never;
       }
       const env = readDataFluxEnvelope(res);
       if (env && !env.ok) throw dataFluxApiError(env, res.status, config.bigint, `sync ${id}`);

@@ -8,7 +8,8 @@ import { type SeenRequest, startServer } from './http-server.js';
 /**
  * A small, independent DataFlux Func for the client's integration tests, following
  * PROTOCOLS §2 as observed on a real 5.0.0 server: AK/SK OpenAPI with a nonce store and
- * ±900 s, Sync APIs whose success is NOT wrapped, strict field validation of the normal
+ * ±900 s, Sync APIs whose success is NOT wrapped (and flattened: numbers and strings as
+ * text/html, falsy values as an empty body), strict field validation of the normal
  * format, fixed-field / Basic / Digest auth, and the `{ok:false,…}` error envelope.
  */
 export type SyncAuth =
@@ -206,9 +207,18 @@ export async function startMiniDataFlux(options: MiniDataFluxOptions): Promise<M
     } catch (error) {
       return fail(599, 599.1, 'Func failed', { exception: String(error), traceback: '...' });
     }
+    // The server sends `returnValue || null` through Express `res.send` (PROTOCOLS §2).
+    const value = result || null;
     if (opts.returnType === 'jsonDumps')
-      return send(200, 'text/html; charset=utf-8', JSON.stringify(result));
-    send(200, 'application/json', JSON.stringify(result));
+      return send(200, 'text/html; charset=utf-8', JSON.stringify(value));
+    if (value === null) {
+      res.statusCode = 200;
+      res.end();
+      return;
+    }
+    if (typeof value === 'string' || typeof value === 'number')
+      return send(200, 'text/html; charset=utf-8', String(value));
+    send(200, 'application/json', JSON.stringify(value));
   });
 
   return {
