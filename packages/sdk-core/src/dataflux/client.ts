@@ -1,4 +1,4 @@
-import type { FixedFieldStrategy } from '../auth/fixed-field.js';
+import { type FixedFieldStrategy, fixedFieldFits } from '../auth/fixed-field.js';
 import type { AuthStrategy } from '../auth/types.js';
 import { parseHttpDate } from '../clock.js';
 import { SignetConfigError, SignetDecodeError } from '../errors.js';
@@ -106,6 +106,8 @@ export function createDataFluxClientWithAuth(
         method: 'POST',
         path: `api/v1/async/${pathId(id, 'async')}`,
         body: { kwargs: kwargs ?? {} },
+        // The Async API validates its body like the Sync API's normal format.
+        format: 'normal',
         decode: (res) => {
           const data = envelopeData(res, config, 'async call');
           const taskId = isLosslessObject(data) ? member(data, 'id') : undefined;
@@ -257,22 +259,26 @@ function syncSpec(
   };
 }
 
-/** The format the configured credential can travel in (PROTOCOLS §2 field rules). */
+/**
+ * The format the configured credential can travel in (PROTOCOLS §2 field rules): normal
+ * when one of the fixed fields fits it, else simplified; the strategy then sends the
+ * first field that fits the chosen format, and only that one.
+ */
 function chooseFormat(
   auth: AuthStrategy | undefined,
   method: string,
   opts: SyncOptions,
 ): 'normal' | 'simplified' {
   const locations = auth?.kind === 'fixedField' ? (auth as FixedFieldStrategy).locations : [];
-  const needsSimplified =
-    locations.includes('body') || (method === 'GET' && locations.includes('query'));
-  if (opts.format === 'normal' && needsSimplified) {
+  const fitsNormal =
+    locations.length === 0 || locations.some((l) => fixedFieldFits(l, method, 'normal'));
+  if (opts.format === 'normal' && !fitsNormal) {
     const where = locations.includes('body') ? 'a body field' : 'a query field of a GET';
     throw new SignetConfigError(
       `sync: the normal format rejects unexpected fields, so the credential (${where}) cannot travel in it; use format: 'simplified'${locations.includes('body') ? '' : " or method: 'POST'"}`,
     );
   }
-  return opts.format ?? (needsSimplified ? 'simplified' : 'normal');
+  return opts.format ?? (fitsNormal ? 'normal' : 'simplified');
 }
 
 function simplifiedQuery(kwargs: Record<string, unknown>): Record<string, string> {

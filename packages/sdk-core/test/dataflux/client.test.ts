@@ -254,6 +254,39 @@ describe('DataFlux Sync APIs', () => {
     expect(dff.seen).toHaveLength(1);
   });
 
+  test('several fixed fields: exactly one goes, the first that the chosen format carries', async () => {
+    const client = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: fixedField([
+        { in: 'body', name: 'token', value: 'fixed-token-3' },
+        { in: 'header', name: 'x-auth-token', value: 'fixed-token-1' },
+      ]),
+    });
+    // The header fits the normal format, so the normal format it is, with the header only.
+    await expect(client.sync('header', { name: 'h' })).resolves.toEqual({
+      hello: 'h',
+      kwargs: { name: 'h' },
+    });
+    expect(dff.seen[0]!.url).toBe('/api/v1/sync/header');
+    expect(JSON.parse(dff.seen[0]!.body)).toEqual({ kwargs: { name: 'h' } });
+    // Simplified: the body field is the first that fits, and the header stays home.
+    await expect(client.sync('body', { name: 'b' }, { format: 'simplified' })).resolves.toEqual({
+      hello: 'b',
+      kwargs: { name: 'b' },
+    });
+    expect(JSON.parse(dff.seen[1]!.body)).toEqual({ name: 'b', token: 'fixed-token-3' });
+    expect(dff.seen[1]!.headers['x-auth-token']).toBeUndefined();
+    // The Async API takes the normal format: a body-only credential is refused before sending.
+    const bodyOnly = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: fixedField({ in: 'body', name: 'token', value: 'fixed-token-3' }),
+    });
+    await expect(bodyOnly.async('header', {})).rejects.toThrow(
+      /none of the configured fields \(body "token"\) can travel on this request \(POST, normal format\)/,
+    );
+    expect(dff.seen).toHaveLength(2);
+  });
+
   test('the server really is strict: an unexpected body field → 400 EClientBadRequest', async () => {
     const client = createDataFluxClient({
       baseUrl: dff.url,
