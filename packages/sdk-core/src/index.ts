@@ -64,6 +64,7 @@ export { verifyDataFluxSignature } from './dataflux/verify.js';
 export type {
   DigestAuthorizationFields,
   DigestHeaderLayout,
+  DigestUsernameEncoding,
 } from './digest/authorization.js';
 export { formatDigestAuthorization } from './digest/authorization.js';
 export type { AuthChallenge } from './digest/challenge.js';
@@ -89,7 +90,7 @@ export type {
   DigestSessionOptions,
 } from './digest/session.js';
 export { DigestSession } from './digest/session.js';
-export type { DigestAuthOptions } from './digest/strategy.js';
+export type { DigestAuthOptions, DigestStrategy } from './digest/strategy.js';
 export { digest } from './digest/strategy.js';
 export type {
   SignatureProblem,

@@ -1,5 +1,5 @@
 import { type FixedFieldStrategy, fixedFieldFits } from '../auth/fixed-field.js';
-import type { AuthStrategy } from '../auth/types.js';
+import { type AuthStrategy, type WithServerDefaults, withServerDefaults } from '../auth/types.js';
 import { parseHttpDate } from '../clock.js';
 import { SignetConfigError, SignetDecodeError } from '../errors.js';
 import { type ClientConfig, normalizeConfig } from '../http/config.js';
@@ -11,6 +11,7 @@ import { losslessToValue } from '../json/lossless.js';
 import { isLosslessObject, member } from '../json/lossless-access.js';
 import { toWireJson } from '../json/wire-json.js';
 import { dataFluxApiError, dataFluxUnexpected, readDataFluxEnvelope } from './envelope.js';
+import { DATAFLUX_SERVER_DEFAULTS } from './server-defaults.js';
 import { dataflux } from './strategy.js';
 import { syncResult } from './sync-result.js';
 
@@ -96,7 +97,11 @@ export function createDataFluxClientWithAuth(
     throw new SignetConfigError('createDataFluxClient: auth must be an auth strategy');
   }
   const keyId = (auth as { akId?: string } | undefined)?.akId;
-  const config = normalizeConfig({ ...options, auth }, keyId);
+  // A strategy left open on server-dependent details (Digest user names) takes DataFlux's.
+  const adapted = (auth as WithServerDefaults | undefined)?.[withServerDefaults]?.(
+    DATAFLUX_SERVER_DEFAULTS,
+  );
+  const config = normalizeConfig({ ...options, auth: adapted ?? auth }, keyId);
   return {
     sync: async (id, kwargs, opts = {}) =>
       execute(config, syncSpec(config, id, kwargs ?? {}, opts)),

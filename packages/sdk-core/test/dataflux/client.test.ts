@@ -54,6 +54,10 @@ beforeAll(async () => {
         func: 'demo__main.hello',
         auth: { type: 'httpDigest', username: 'u2', password: 'digest-pass' },
       },
+      digestLatin1: {
+        func: 'demo__main.hello',
+        auth: { type: 'httpDigest', username: 'zoë', password: 'digest-pass' },
+      },
     },
   });
 });
@@ -346,6 +350,31 @@ describe('DataFlux Sync APIs', () => {
       status: 401,
       platformMessage: 'HTTP Digest Auth failed',
     });
+  });
+
+  test('HTTP Digest with a Latin-1 user name: the DataFlux client quotes it as Latin-1', async () => {
+    const auth = digest({ username: 'zoë', password: 'digest-pass' });
+    expect(auth.usernameEncoding).toBe('rfc7616'); // left open: the client decides
+    await expect(
+      createDataFluxClient({ baseUrl: dff.url, auth }).sync('digestLatin1', { name: 'z' }),
+    ).resolves.toMatchObject({ hello: 'z' });
+    // node:http reads header bytes as Latin-1: one byte 0xEB for the ë.
+    expect(dff.seen[1]!.headers.authorization).toContain('username="zo\u00eb"');
+    // The RFC 7616 form, asked for explicitly, is what this server never reads.
+    const rfc = digest({ username: 'zoë', password: 'digest-pass', usernameEncoding: 'rfc7616' });
+    await expect(
+      createDataFluxClient({ baseUrl: dff.url, auth: rfc }).sync('digestLatin1'),
+    ).rejects.toMatchObject({ status: 401, platformMessage: 'HTTP Digest Auth failed' });
+    expect(dff.seen[3]!.headers.authorization).toContain(`username*=UTF-8''zo%C3%AB`);
+  });
+
+  test('a Digest user name beyond Latin-1 cannot pass DataFlux Func: refused, nothing sent', () => {
+    const auth = digest({ username: 'Łukasz', password: 'digest-pass' });
+    expect(() => createDataFluxClient({ baseUrl: dff.url, auth })).toThrow(SignetConfigError);
+    expect(() => createDataFluxClient({ baseUrl: dff.url, auth })).toThrow(
+      'digest: the user name holds "Ł" (U+0141), beyond Latin-1. DataFlux Func decodes Digest headers as Latin-1 and never reads RFC 7616 username*, so no client can send this name to it: use a user name within Latin-1 there',
+    );
+    expect(dff.seen).toHaveLength(0);
   });
 
   test('an HTML 502 from a proxy is SignetHttpError', async () => {

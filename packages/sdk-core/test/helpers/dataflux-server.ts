@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { verifyDataFluxSignature } from '../../src/dataflux/verify.js';
-import { parseAuthParams } from '../../src/digest/challenge.js';
 import { computeDigestResponse } from '../../src/digest/compute.js';
 import { type SeenRequest, startServer } from './http-server.js';
 
@@ -40,6 +39,20 @@ const reasons: Record<number, string> = {
   429.46: 'EClientRateLimit',
   599.1: 'EFuncFailed',
 };
+
+/**
+ * The server's Digest header parser (`toolkit.parseKVString`): commas outside quotes split
+ * the pairs, each read as `(\w+)=["]?([^"]*)["]?$`, so `username*=UTF-8''…` is never seen.
+ * node:http hands the header over as Latin-1 text, as the real server reads it.
+ */
+function parseKVString(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const token of text.split(/,(?=(?:[^"]|"[^"]*")*$)/)) {
+    const match = /(\w+)=["]?([^"]*)["]?$/.exec(token);
+    if (match) out[match[1]!] = match[2]!;
+  }
+  return out;
+}
 
 export async function startMiniDataFlux(options: MiniDataFluxOptions): Promise<MiniDataFlux> {
   const nonces = new Set<string>();
@@ -142,7 +155,7 @@ export async function startMiniDataFlux(options: MiniDataFluxOptions): Promise<M
     } else if (auth?.type === 'httpDigest') {
       const realm = `SyncAPI:${sync[1]}`;
       const a = req.headers.authorization;
-      const p = a?.startsWith('Digest ') ? parseAuthParams(a.slice(7)) : undefined;
+      const p = a?.startsWith('Digest ') ? parseKVString(a.slice(7)) : undefined;
       const valid =
         p !== undefined &&
         digestNonces.has(p.nonce ?? '') &&
