@@ -193,8 +193,12 @@ function skew(res: DecodedResponse) {
   const respTime = env?.respTime ? Date.parse(env.respTime) : Number.NaN;
   return {
     serverTime: Number.isFinite(respTime) ? respTime : parseHttpDate(res.headers.get('date')),
+    // Exactly the window message: the real server's sign error ends with a hint that
+    // mentions "<AK Timestamp(Second)>" too.
     rejected:
-      res.status === 401 && env?.reason === 'EUserAuth' && /timestamp/i.test(env.message ?? ''),
+      res.status === 401 &&
+      env?.reason === 'EUserAuth' &&
+      env.message?.startsWith('Invalid Access Key timestamp') === true,
     thresholdMs: 810_000,
   };
 }
