@@ -1,9 +1,8 @@
 import { EmulatorControls } from '../core/controls.js';
 import type { FailFault } from '../core/faults.js';
 import { ApiAuthenticator } from './api-auth.js';
-import { type CallData, checkReturnType, readCallData } from './api-request.js';
-import { apiResponse } from './api-response.js';
-import { bodyAsJson, type ExpressBody, paramsRecord } from './body.js';
+import { paramsRecord } from './body.js';
+import { type Call, FuncCalls } from './calls.js';
 import { DATAFLUX_ERRORS } from './envelope.js';
 import {
   DataFluxExchange,
@@ -12,15 +11,8 @@ import {
   JSON_TYPE,
 } from './exchange.js';
 import { FuncCatalog } from './func-catalog.js';
-import { runFunc } from './func-runner.js';
 import { createNonceStore, type NonceStore } from './nonce-store.js';
-import type {
-  DataFluxApiConfig,
-  DataFluxCallRecord,
-  DataFluxEmulatorOptions,
-  DataFluxFuncContext,
-  DataFluxTaskRecord,
-} from './options.js';
+import type { DataFluxCallRecord, DataFluxEmulatorOptions, DataFluxTaskRecord } from './options.js';
 import { type DataFluxRoute, matchRoute } from './routes.js';
 import { SyncApiThrottle } from './throttling.js';
 import { validateRequest } from './validator.js';
@@ -29,15 +21,6 @@ import { presentsAccessKey, verifyDataFluxRequest } from './verify-request.js';
 const NO_ROUTE =
   'No such router. Please make sure that the METHOD is correct and no spelling missing in the URL';
 const SYSTEM_ERROR = 'A System error occured. Please report this response to the administrator';
-
-/** A request that got through routing, sign-in and validation. */
-interface Call {
-  x: DataFluxExchange;
-  route: DataFluxRoute;
-  /** `req.query` / `req.body`, the objects the auth step strips and the function sees. */
-  query: Record<string, unknown>;
-  body: ExpressBody;
-}
 
 /** An emulated DataFlux Func server: see {@link createDataFluxEmulator}. */
 export class DataFluxEmulator extends EmulatorControls {
@@ -50,7 +33,7 @@ export class DataFluxEmulator extends EmulatorControls {
   readonly #options: DataFluxEmulatorOptions;
   readonly #auth: ApiAuthenticator;
   readonly #catalog: FuncCatalog;
-  readonly #throttle = new SyncApiThrottle();
+  readonly #calls: FuncCalls;
 
   constructor(options: DataFluxEmulatorOptions) {
     super(options, { exposeHeaders: '*' });
@@ -61,6 +44,15 @@ export class DataFluxEmulator extends EmulatorControls {
       timeoutMs: options.funcTimeoutMs,
     });
     this.#catalog = new FuncCatalog(options.funcs ?? {}, this.now());
+    this.#calls = new FuncCalls({
+      options,
+      auth: this.#auth,
+      catalog: this.#catalog,
+      throttle: new SyncApiThrottle(),
+      tasks: this.tasks,
+      now: () => this.now(),
+      randomHex: (bytes) => this.randomHex(bytes),
+    });
   }
 
   /** Forgets the recorded calls and tasks. */
@@ -106,9 +98,9 @@ export class DataFluxEmulator extends EmulatorControls {
         return x.ok(func.row);
       }
       case 'callFunc':
-        return this.#callFunc(call);
+        return this.#calls.callFunc(call);
       default:
-        return this.#callApi(call, route.name === 'async');
+        return this.#calls.callApi(call, route.name === 'async');
     }
   }
 
@@ -136,137 +128,6 @@ export class DataFluxEmulator extends EmulatorControls {
     }
     x.record.akId = verdict.akId;
     return verdict.akId;
-  }
-
-  async #callFunc(call: Call): Promise<Response> {
-    const { x, route } = call;
-    const data = readCallData('POST', undefined, call.query, call.body, true);
-    if (!data.ok) return x.fail(DATAFLUX_ERRORS.badRequest, data.message, data.detail);
-    x.record.format = 'normal';
-    const outcome = await this.#run(call, route.id, data, { origin: 'direct' });
-    if (outcome instanceof Response) return outcome;
-    return apiResponse(x, outcome.value, outcome.returnType, data.unbox);
-  }
-
-  async #callApi(call: Call, isAsync: boolean): Promise<Response> {
-    const { x, route } = call;
-    const apis = (isAsync ? this.#options.asyncApis : this.#options.syncApis) ?? {};
-    const api: DataFluxApiConfig | undefined = Object.hasOwn(apis, route.id)
-      ? apis[route.id]
-      : undefined;
-    if (api === undefined) {
-      const what = isAsync ? 'Async' : 'Sync';
-      return x.fail(DATAFLUX_ERRORS.notFound, `No such ${what} API`, { id: route.id });
-    }
-    const realm = `${isAsync ? 'AsyncAPI' : 'SyncAPI'}:${route.id}`;
-    const auth = await this.#auth.check(api.auth, {
-      method: x.request.method,
-      target: x.target,
-      headers: x.request.headers,
-      query: call.query,
-      body: call.body.value,
-      realm,
-      now: this.now(),
-    });
-    if (!auth.ok) {
-      if ('kind' in auth) return x.fail(auth.kind, auth.message, auth.detail);
-      const headers =
-        auth.wwwAuthenticate === undefined
-          ? undefined
-          : { 'WWW-Authenticate': auth.wwwAuthenticate };
-      return x.fail(DATAFLUX_ERRORS.apiAuth, auth.message, auth.detail, headers);
-    }
-    if (!isAsync) {
-      const throttled = this.#throttle.check(route.id, api.throttling, this.now());
-      if (throttled !== undefined) {
-        return x.fail(DATAFLUX_ERRORS.throttled, 'Maximum calling rate exceeded', throttled);
-      }
-    }
-    const data = readCallData(x.request.method, route.format, call.query, call.body, false);
-    if (!data.ok) return x.fail(DATAFLUX_ERRORS.badRequest, data.message, data.detail);
-    if (data.format !== 'other') x.record.format = data.format;
-    if (isAsync) return this.#startTask(call, api.func, data);
-    const origin = { origin: 'syncAPI', originId: route.id } as const;
-    const outcome = await this.#run(call, api.func, data, origin);
-    if (outcome instanceof Response) return outcome;
-    return apiResponse(x, outcome.value, outcome.returnType, data.unbox);
-  }
-
-  #startTask(call: Call, funcId: string, data: CallData & { ok: true }): Response {
-    const { x, route } = call;
-    const func = this.#catalog.get(funcId);
-    if (func === undefined) return x.fail(DATAFLUX_ERRORS.notFound, 'No such Func', { funcId });
-    const options = checkReturnType(data.returnType);
-    if (!options.ok) return x.fail(DATAFLUX_ERRORS.badRequest, options.message, options.detail);
-    const kwargs = data.kwargs;
-    x.record.kwargs = kwargs;
-    const id = `task-${this.randomHex(12)}`;
-    const context = this.#context(call, funcId, { origin: 'asyncAPI', originId: route.id });
-    const task: DataFluxTaskRecord = {
-      id,
-      apiId: route.id,
-      funcId,
-      kwargs,
-      status: 'running',
-      done: Promise.resolve(),
-    };
-    task.done = runFunc(
-      funcId,
-      () => func.handler(kwargs, context),
-      this.#options.funcTimeoutMs,
-    ).then((outcome) => {
-      task.status = outcome.ok ? 'success' : 'failure';
-      if (outcome.ok) task.result = outcome.value;
-      else task.exception = outcome.detail.exception;
-    });
-    this.tasks.push(task);
-    return x.ok({ id });
-  }
-
-  /** Finds the function, checks the options, runs it (599 on a throw or a timeout). */
-  async #run(
-    call: Call,
-    funcId: string,
-    data: CallData & { ok: true },
-    origin: Pick<DataFluxFuncContext, 'origin' | 'originId'>,
-  ): Promise<{ value: unknown; returnType: 'raw' | 'jsonDumps' } | Response> {
-    const { x } = call;
-    const func = this.#catalog.get(funcId);
-    if (func === undefined) return x.fail(DATAFLUX_ERRORS.notFound, 'No such Func', { funcId });
-    const options = checkReturnType(data.returnType);
-    if (!options.ok) return x.fail(DATAFLUX_ERRORS.badRequest, options.message, options.detail);
-    const kwargs = data.kwargs;
-    x.record.kwargs = kwargs;
-    const context = this.#context(call, funcId, origin);
-    const outcome = await runFunc(
-      funcId,
-      () => func.handler(kwargs, context),
-      this.#options.funcTimeoutMs,
-    );
-    if (!outcome.ok) return x.fail(outcome.kind, outcome.message, outcome.detail);
-    return { value: outcome.value, returnType: options.returnType };
-  }
-
-  #context(
-    call: Call,
-    funcId: string,
-    origin: Pick<DataFluxFuncContext, 'origin' | 'originId'>,
-  ): DataFluxFuncContext {
-    const { x } = call;
-    const context: DataFluxFuncContext = {
-      funcId,
-      origin: origin.origin,
-      method: x.request.method,
-      target: x.target,
-      headers: x.request.headers,
-      // A copy as the task request carries it (`toolkit.jsonCopy`).
-      query: structuredClone(call.query),
-      body: structuredClone(bodyAsJson(call.body)),
-      traceId: x.envelope.traceId,
-      now: this.now(),
-    };
-    if (origin.originId !== undefined) context.originId = origin.originId;
-    return context;
   }
 
   #traceId(request: Request): string {
