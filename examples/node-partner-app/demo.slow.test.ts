@@ -20,7 +20,7 @@ test('the demo runs every example against the emulators and exits 0', () => {
     /attempts: 2 then 1/,
     /rejected as expected: SignetApiError errcode=20005/,
     /refused before sending: SignetConfigError/,
-    /rejected as expected: SignetApiError EUserAuth 401\.14 "Invalid Access Key sign"/,
+    /rejected as expected: SignetApiError EUserAuth 401\.14 "Invalid Access Key sign\. Hint: /,
     /record: POST \/api\/whwy\/demoapp\/services\/OrderSvc\/query .* ok=true errcode=0/,
     /no secret was printed/,
   ]) {

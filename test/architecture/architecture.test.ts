@@ -26,6 +26,8 @@ const NOT_RECIPE = new Set([
   'service-types.ts',
   'details.ts',
   'envelope.ts',
+  'sync-result.ts',
+  'server-defaults.ts',
 ]);
 
 const unit = (file: string): string => file.slice(CORE.length).split('/')[0]!;

@@ -8,16 +8,33 @@ import type { DigestAlgorithm } from '../../packages/sdk-core/src/digest/compute
 export const VECTORS_DIR: string =
   process.env.SIGNET_VECTORS_DIR ?? path.resolve(import.meta.dirname, '../../../shared/vectors');
 
+/** signet's own vectors in the same formats (`test/vectors/extra/README.md`). */
+export const EXTRA_VECTORS_DIR: string = path.resolve(import.meta.dirname, 'extra');
+
 /**
  * One vector file: its cases and the count it announces. The files keep Python number
  * lexemes; read through JSON.parse, the fields used here (strings, safe integers) are
  * exact. Where a lexeme matters, a case carries the text (`argsJson`, `bodyText`).
  */
-export function readVectors<T>(file: string): { count: number; cases: T[] } {
-  return JSON.parse(readFileSync(path.join(VECTORS_DIR, file), 'utf8')) as {
+export function readVectors<T>(
+  file: string,
+  dir: string = VECTORS_DIR,
+): { count: number; cases: T[] } {
+  return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
     count: number;
     cases: T[];
   };
+}
+
+/**
+ * Every JitAi request case: `jitai/requests.json` of the shared vectors, then signet's own
+ * `jitai/masking.json` (secrets and arg values that only per-part masking gets right).
+ */
+export function jitaiRequestVectors(): JitaiRequestVector[] {
+  return [
+    ...readVectors<JitaiRequestVector>('jitai/requests.json').cases,
+    ...readVectors<JitaiRequestVector>('jitai/masking.json', EXTRA_VECTORS_DIR).cases,
+  ];
 }
 
 /** `jitai/requests.json`. */

@@ -1,18 +1,26 @@
 #!/usr/bin/env node
-// `pnpm vectors [DIR]`: runs every conformance vector under DIR (default ../shared/vectors
-// beside the repository, or $SIGNET_VECTORS_DIR) through the *built* public API of
-// @signet/sdk-core, and ends with `N passed, M failed`. Exit 1 on any failure, 2 when
-// there is nothing to run or the package is not built.
+// `pnpm vectors [DIR]`: runs every conformance vector under DIR through the *built* public
+// API of @signet/sdk-core, and ends with `N passed, M failed`. Without DIR it runs the
+// shared vectors (../shared/vectors beside the repository, or $SIGNET_VECTORS_DIR) and
+// signet's own ones (test/vectors/extra). Exit 1 on any failure, 2 when there is nothing
+// to run or the package is not built.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runVectors } from './run.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
 const arg = process.argv[2];
-const dir = arg
-  ? path.resolve(process.cwd(), arg)
-  : path.resolve(process.env.SIGNET_VECTORS_DIR ?? path.join(root, '../shared/vectors'));
+const dirs = arg
+  ? [{ dir: path.resolve(process.cwd(), arg), label: '' }]
+  : [
+      {
+        dir: path.resolve(process.env.SIGNET_VECTORS_DIR ?? path.join(root, '../shared/vectors')),
+        label: '',
+      },
+      { dir: path.join(here, 'extra'), label: 'extra/' },
+    ];
 
 const entry = path.join(root, 'packages/sdk-core/dist/index.js');
 if (!existsSync(entry)) {
@@ -23,16 +31,22 @@ if (!existsSync(entry)) {
 }
 const api = await import(pathToFileURL(entry).href);
 
-let totals;
+let passed = 0;
+let failed = 0;
 try {
-  totals = await runVectors(dir, api);
+  for (const { dir, label } of dirs) {
+    const log = (line) => console.log(line.startsWith(' ') ? line : label + line);
+    const totals = await runVectors(dir, api, log);
+    passed += totals.passed;
+    failed += totals.failed;
+  }
 } catch (error) {
   console.error(`vectors: ${error.message}`);
   process.exit(2);
 }
-console.log(`${totals.passed} passed, ${totals.failed} failed`);
-if (totals.passed + totals.failed === 0) {
-  console.error(`vectors: no vector files under ${dir}`);
+console.log(`${passed} passed, ${failed} failed`);
+if (passed + failed === 0) {
+  console.error(`vectors: no vector files under ${dirs.map((d) => d.dir).join(', ')}`);
   process.exit(2);
 }
-process.exit(totals.failed === 0 ? 0 : 1);
+process.exit(failed === 0 ? 0 : 1);

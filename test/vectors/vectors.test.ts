@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as api from '@signet/sdk-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { VECTORS_DIR } from './load.js';
+import { EXTRA_VECTORS_DIR, VECTORS_DIR } from './load.js';
 import { runVectors } from './run.mjs';
 
 interface FileResult {
@@ -42,6 +42,37 @@ describe('runVectors on shared/vectors with the source API', () => {
     });
     expect(totals.passed).toBe(60 + 30 + 40 + 7 + 5 + 6 + 33);
     expect(lines).toContain('jitai/requests.json: 60 passed, 0 failed');
+  });
+});
+
+describe('runVectors on signet’s own vectors (test/vectors/extra)', () => {
+  test('every case passes; the README is not counted as a vector', async () => {
+    const { totals, lines } = await run(EXTRA_VECTORS_DIR);
+    expect(totals.failed, lines.join('\n')).toBe(0);
+    expect(Object.fromEntries(totals.files.map((f) => [f.file, f.passed]))).toEqual({
+      'jitai/masking.json': 9,
+    });
+  });
+
+  test('an API that masks the joined paramStr fails the masking cases', async () => {
+    const joinedMask = (paramStr: string) =>
+      paramStr
+        .split('&')
+        .map((part) => (part.split('=')[0] === 'secret' ? api.JITAI_SECRET_MASK : part))
+        .join('&');
+    const oldApi = {
+      ...api,
+      jitaiParamStr: (args: Record<string, unknown>, options: api.JitaiParamStrOptions) => {
+        const paramStr = api.jitaiParamStr(args, { ...options, masked: false });
+        return options.masked ? joinedMask(paramStr) : paramStr;
+      },
+    };
+    const lines: string[] = [];
+    const totals = (await runVectors(EXTRA_VECTORS_DIR, oldApi, (l: string) =>
+      lines.push(l),
+    )) as Totals;
+    expect(totals.failed).toBeGreaterThanOrEqual(8);
+    expect(lines.join('\n')).toMatch(/paramStrMasked differs/);
   });
 });
 

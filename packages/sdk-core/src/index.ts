@@ -65,6 +65,7 @@ export { verifyDataFluxSignature } from './dataflux/verify.js';
 export type {
   DigestAuthorizationFields,
   DigestHeaderLayout,
+  DigestUsernameEncoding,
 } from './digest/authorization.js';
 export { formatDigestAuthorization } from './digest/authorization.js';
 export type { AuthChallenge } from './digest/challenge.js';
@@ -90,7 +91,7 @@ export type {
   DigestSessionOptions,
 } from './digest/session.js';
 export { DigestSession } from './digest/session.js';
-export type { DigestAuthOptions } from './digest/strategy.js';
+export type { DigestAuthOptions, DigestStrategy } from './digest/strategy.js';
 export { digest } from './digest/strategy.js';
 export type {
   SignatureProblem,
@@ -198,7 +199,7 @@ export type { JitaiHeaderOptions } from './jitai/headers.js';
 export { jitaiRequestHeaders } from './jitai/headers.js';
 export { JITAI_API_NAME } from './jitai/names.js';
 export type { JitaiParamStrOptions } from './jitai/param-str.js';
-export { jitaiParamStr, maskJitaiParamStr } from './jitai/param-str.js';
+export { jitaiParamStr } from './jitai/param-str.js';
 export type { JitaiArgParts } from './jitai/params.js';
 export { assertJitaiArgs, jitaiArgParts, joinJitaiParamStr } from './jitai/params.js';
 export type { RemoteSignerOptions, RemoteSignerStrategy } from './jitai/remote-signer.js';

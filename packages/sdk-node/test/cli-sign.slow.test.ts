@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import {
   type DataFluxVector,
+  EXTRA_VECTORS_DIR,
   type JitaiRequestVector,
   type JitaiResponseVector,
   readVectors,
@@ -14,14 +15,19 @@ import {
 import { ensureBuilt, runCli } from './cli-harness.js';
 
 const jitaiRequests = readVectors<JitaiRequestVector>('jitai/requests.json').cases;
+const jitaiMasking = readVectors<JitaiRequestVector>('jitai/masking.json', EXTRA_VECTORS_DIR).cases;
 const dataFluxRequests = readVectors<DataFluxVector>('dataflux/requests.json').cases;
 const jitaiResponses = readVectors<JitaiResponseVector>('jitai/responses.json').cases;
 
 beforeAll(ensureBuilt, 120_000);
 
 describe('debug-sign --profile jitai reproduces jitai/requests.json', () => {
-  // Every case whose signature JSON.parse would lose, plus a spread of the others.
-  const picked = jitaiRequests.filter((c, i) => c.needsLosslessNumbers || i % 5 === 0);
+  // Every case whose signature JSON.parse would lose, a spread of the others, and every
+  // masking case of signet's own vectors (secrets holding `&`/`=`).
+  const picked = [
+    ...jitaiRequests.filter((c, i) => c.needsLosslessNumbers || i % 5 === 0),
+    ...jitaiMasking,
+  ];
 
   test.each(picked.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const res = await runCli(

@@ -25,14 +25,16 @@ export type {
   DataFluxFixedField,
   DataFluxFunc,
   DataFluxFuncContext,
+  DataFluxFuncDefinition,
   DataFluxTaskRecord,
+  DataFluxThrottlingRule,
 } from './dataflux/options.js';
 export type {
   DataFluxAccessKey,
   VerifyDataFluxRequestInput,
   VerifyDataFluxRequestResult,
 } from './dataflux/verify-request.js';
-export { verifyDataFluxRequest } from './dataflux/verify-request.js';
+export { DATAFLUX_SIGN_ERROR_MESSAGE, verifyDataFluxRequest } from './dataflux/verify-request.js';
 export { createJitaiEmulator, JitaiEmulator } from './jitai/emulator.js';
 export { JITAI_ERRCODES, JitaiBusinessError } from './jitai/errors.js';
 export type {

@@ -65,7 +65,7 @@ describe('DataFlux emulator: fixed-field auth', () => {
     );
     expect(normalGet.status).toBe(400);
     expect(await json(normalGet)).toMatchObject({
-      detail: 'Found unexpected field `x-auth-token`',
+      detail: { message: 'Found unexpected field `x-auth-token`' },
     });
     expect(seen).toEqual([{ a: 1 }, { b: '2' }]);
   });

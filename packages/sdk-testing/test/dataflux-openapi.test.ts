@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDataFluxEmulator, type DataFluxEmulatorOptions } from '../src';
+import {
+  createDataFluxEmulator,
+  DATAFLUX_SIGN_ERROR_MESSAGE,
+  type DataFluxEmulatorOptions,
+} from '../src';
 import { dataFluxRequest, json, testClock } from './helpers.js';
 
 const ORIGIN = 'http://dff.test';
@@ -66,7 +70,7 @@ describe('DataFlux emulator: AK/SK OpenAPI', () => {
     const signedFor = dataFluxRequest(ORIGIN, target, { kwargs: { x: 1, y: 2 } }, signing());
     const moved = new Request(`${ORIGIN}/api/v1/func/demo__main.plus?a=1&b=2&a=%7E`, signedFor);
     expect(await json(await emulator.fetch(moved))).toMatchObject({
-      message: 'Invalid Access Key sign',
+      message: DATAFLUX_SIGN_ERROR_MESSAGE,
     });
   });
 
@@ -115,7 +119,7 @@ describe('DataFlux emulator: AK/SK OpenAPI', () => {
     const noBody = dataFluxRequest(ORIGIN, target, undefined, signing({ noContentType: true }));
     expect(await json(await emulator.fetch(noBody))).toMatchObject({
       error: 401.14,
-      message: 'Invalid Access Key sign',
+      message: DATAFLUX_SIGN_ERROR_MESSAGE,
     });
     const withJson = dataFluxRequest(ORIGIN, target, undefined, signing());
     expect((await emulator.fetch(withJson)).status).toBe(200);
@@ -129,9 +133,14 @@ describe('DataFlux emulator: AK/SK OpenAPI', () => {
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
     });
-    expect(await json(await emulator.fetch(unsigned))).toMatchObject({
-      status: 401,
-      message: 'Access Key ID is missing',
+    // Without both ID and sign the request presents no key: it is just not signed in.
+    const unsignedBody = await json(await emulator.fetch(unsigned));
+    expect(unsignedBody).toMatchObject({ status: 401, message: 'User not signed in' });
+    expect(unsignedBody).not.toHaveProperty('detail');
+    const signOnly = dataFluxRequest(ORIGIN, target, {}, signing());
+    signOnly.headers.delete('X-Dff-Ak-Id');
+    expect(await json(await emulator.fetch(signOnly))).toMatchObject({
+      message: 'User not signed in',
     });
     const noNonce = dataFluxRequest(ORIGIN, target, {}, signing());
     noNonce.headers.delete('X-Dff-Ak-Nonce');
@@ -145,6 +154,7 @@ describe('DataFlux emulator: AK/SK OpenAPI', () => {
       error: 404.41,
       reason: 'EClientNotFound',
       message: 'No such data',
+      detail: { entity: 'access key', id: 'ak-x' },
     });
     const noFunc = await emulator.fetch(
       dataFluxRequest(ORIGIN, '/api/v1/func/nope', {}, signing()),
@@ -183,7 +193,7 @@ describe('DataFlux emulator: AK/SK OpenAPI', () => {
     expect(response.headers.get('x-trace-id')).toBe('TRACE-MINE');
     const iso = new Date(clock.now()).toISOString();
     expect(await response.text()).toBe(
-      `{"ok":false,"error":401.14,"reason":"EUserAuth","message":"Access Key ID is missing","detail":null,"status":401,"reqDump":{"method":"POST","url":"${ORIGIN}/api/v1/func/x?q=1","bodyDump":"{\\"kwargs\\":{}}"},"traceId":"TRACE-MINE","clientTime":null,"reqTime":"${iso}","respTime":"${iso}","reqCost":0}`,
+      `{"ok":false,"error":401.14,"reason":"EUserAuth","message":"User not signed in","status":401,"reqDump":{"method":"POST","url":"/api/v1/func/x?q=1","bodyDump":"{\\n  \\"kwargs\\": {}\\n}"},"traceId":"TRACE-MINE","clientTime":null,"reqTime":"${iso}","respTime":"${iso}","reqCost":0}`,
     );
   });
 

@@ -83,19 +83,36 @@ describe('DataFlux emulator: Sync API formats', () => {
     expect(await response.text()).toBe('{"kwargs":{"a":2}}');
   });
 
-  it('returns scalars and null as JSON', async () => {
+  it('flattens scalar results as the server does: text/html, or an empty body', async () => {
     const { emulator } = setup();
-    for (const [v, text] of [
-      [42, '42'],
-      ['text', '"text"'],
-      [null, 'null'],
-      [false, 'false'],
-    ] as const) {
+    const cases = [
+      [42, 'text/html; charset=utf-8', '42'],
+      [1.5, 'text/html; charset=utf-8', '1.5'],
+      ['text', 'text/html; charset=utf-8', 'text'],
+      [true, 'application/json; charset=utf-8', 'true'],
+      [[1, 'x'], 'application/json; charset=utf-8', '[1,"x"]'],
+      // `returnValue || null`: None, False, 0 and '' all become an empty body, no type.
+      [null, null, ''],
+      [false, null, ''],
+      [0, null, ''],
+      ['', null, ''],
+    ] as const;
+    for (const [v, type, text] of cases) {
       const response = await emulator.fetch(
         postJson(`${ORIGIN}/api/v1/sync/value`, { kwargs: { v } }),
       );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type'), JSON.stringify(v)).toBe(type);
       expect(await response.text()).toBe(text);
+      expect(response.headers.get('last-modified')).toMatch(/ GMT$/);
     }
+    const dumped = await emulator.fetch(
+      postJson(`${ORIGIN}/api/v1/sync/value`, {
+        kwargs: { v: 0 },
+        options: { returnType: 'jsonDumps' },
+      }),
+    );
+    expect(await dumped.text()).toBe('null');
   });
 
   it('serves returnType "jsonDumps" as the JSON text in text/html', async () => {
@@ -115,19 +132,25 @@ describe('DataFlux emulator: Sync API formats', () => {
       'an unexpected body field',
       { kwargs: {}, x: 1 },
       'Invalid request body',
-      'Found unexpected field `x`',
+      { message: 'Found unexpected field `x`' },
     ],
     [
       'kwargs as a JSON string',
       { kwargs: '{"a":1}' },
       'Invalid request body',
-      'Invalid type of field `kwargs`, expected an object',
+      { message: 'Field `kwargs` value `"{\\"a\\":1}"` is not valid. (type = "json")' },
     ],
     [
       'an option other than returnType',
       { kwargs: {}, options: { unbox: true } },
       'Invalid request body',
-      'Found unexpected field `options.unbox`',
+      { message: 'Found unexpected field `unbox`' },
+    ],
+    [
+      'a returnType that is neither raw nor jsonDumps',
+      { kwargs: {}, options: { returnType: 'xml' } },
+      'Invalid request body',
+      { message: 'Field `returnType` value `"xml"` is not valid. (in = ["raw","jsonDumps"])' },
     ],
   ])('refuses %s with 400 EClientBadRequest', async (_name, body, message, detail) => {
     const { emulator, seen } = setup();
@@ -139,18 +162,17 @@ describe('DataFlux emulator: Sync API formats', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it('refuses an unexpected query field on the normal-format GET and a bad returnType', async () => {
+  it('refuses an unexpected query field on the normal-format GET; a bad returnType there later', async () => {
     const { emulator } = setup();
     const response = await emulator.fetch(get('/api/v1/sync/echo?kwargs=%7B%7D&token=t'));
     expect(await json(response)).toMatchObject({
       status: 400,
       message: 'Invalid request query',
-      detail: 'Found unexpected field `token`',
+      detail: { message: 'Found unexpected field `token`' },
     });
-    const bad = await emulator.fetch(
-      postJson(`${ORIGIN}/api/v1/sync/echo`, { options: { returnType: 'xml' } }),
-    );
-    expect(await json(bad)).toMatchObject({
+    // The query validator checks names only: options arrive as JSON text, read by the call.
+    const q = new URLSearchParams({ kwargs: '{}', options: '{"returnType":"xml"}' });
+    expect(await json(await emulator.fetch(get(`/api/v1/sync/echo?${q}`)))).toMatchObject({
       message: 'Invalid options, invalid returnType',
       detail: { allowed: ['raw', 'jsonDumps'] },
     });
@@ -164,8 +186,21 @@ describe('DataFlux emulator: Sync API formats', () => {
       error: 404.41,
       message: 'No such Sync API',
     });
-    expect((await emulator.fetch(get('/api/v2/whatever'))).status).toBe(404);
-    expect((await emulator.fetch(get('/api/v1/sync/%E0%A4%A'))).status).toBe(404);
+    expect(await json(await emulator.fetch(get('/api/v2/whatever')))).toMatchObject({
+      status: 404,
+      error: 404.41,
+      message:
+        'No such router. Please make sure that the METHOD is correct and no spelling missing in the URL',
+      detail: { method: 'GET', url: '/api/v2/whatever' },
+    });
+    // Express cannot decode the path parameter: a system error, not a 404.
+    expect(await json(await emulator.fetch(get('/api/v1/sync/%E0%A4%A')))).toMatchObject({
+      status: 500,
+      error: 500.5,
+      reason: 'ESys',
+      message: 'A System error occured. Please report this response to the administrator',
+      detail: null,
+    });
     const boom = await emulator.fetch(postJson(`${ORIGIN}/api/v1/sync/boom`, {}));
     expect(boom.status).toBe(599);
     expect(await json(boom)).toMatchObject({

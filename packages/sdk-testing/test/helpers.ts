@@ -68,17 +68,20 @@ export interface DataFluxSigning {
   nonce: string;
   /** Send the body without a Content-Type header. */
   noContentType?: boolean;
+  /** Default POST; a GET carries no body (the server signs `{}` for it). */
+  method?: 'GET' | 'POST';
 }
 
-/** A signed DataFlux OpenAPI POST (`target` = path + query exactly as sent). */
+/** A signed DataFlux OpenAPI request (`target` = path + query exactly as sent). */
 export function dataFluxRequest(
   origin: string,
   target: string,
   body: unknown,
   signing: DataFluxSigning,
 ): Request {
+  const method = signing.method ?? 'POST';
   const signed = dataFluxSign({
-    method: 'POST',
+    method,
     pathWithQuery: target,
     timestamp: String(signing.timestamp),
     nonce: signing.nonce,
@@ -93,9 +96,9 @@ export function dataFluxRequest(
       sign: signed.sign,
     }),
   );
-  if (!signing.noContentType) headers.set('Content-Type', 'application/json');
-  const init: RequestInit = { method: 'POST', headers };
-  if (body !== undefined) init.body = JSON.stringify(body);
+  if (!signing.noContentType && method === 'POST') headers.set('Content-Type', 'application/json');
+  const init: RequestInit = { method, headers };
+  if (body !== undefined && method === 'POST') init.body = JSON.stringify(body);
   return new Request(origin + target, init);
 }
 

@@ -13,12 +13,33 @@ export interface FixedField {
 /** A fixed-field strategy also tells clients where its fields go (DataFlux picks a format by it). */
 export interface FixedFieldStrategy extends AuthStrategy, WithSecrets {
   readonly kind: 'fixedField';
+  /** The configured locations, in the order of the fields (first occurrence). */
   readonly locations: readonly FieldLocation[];
 }
 
 /**
+ * True when a field in `location` can travel on a request of this method and format. A
+ * header always can; a body field needs a body (not GET/HEAD); DataFlux's normal format
+ * (`format: 'normal'`) takes no body field, nor a query field on a GET, since it
+ * refuses any field but `kwargs` and `options` there (PROTOCOLS §2).
+ */
+export function fixedFieldFits(
+  location: FieldLocation,
+  method: string,
+  format: string | undefined,
+): boolean {
+  const get = method === 'GET' || method === 'HEAD';
+  if (location === 'header') return true;
+  if (location === 'query') return !(get && format === 'normal');
+  return !get && format !== 'normal';
+}
+
+/**
  * DataFlux Func "fixed field" API auth: a configured value in a header, a query field or
- * a body field. Several fields may be given; all are sent (the server accepts any one).
+ * a body field. Several fields may be given, but each call sends exactly **one**: the
+ * first that the request can carry ({@link fixedFieldFits}). The server checks its own
+ * fields in its own order, stops at the first match and deletes only the query/body
+ * fields it checked up to there, so any further field would reach the function's kwargs.
  *
  * @example
  * ```ts
@@ -35,24 +56,29 @@ export function fixedField(fields: FixedField | readonly FixedField[]): FixedFie
     credentialed: true,
     locations,
     prepare(state) {
-      for (const field of list) {
-        if (field.in === 'header') state.headers.set(field.name, field.value);
-        else if (field.in === 'query') state.url.searchParams.set(field.name, field.value);
-        else {
-          if (state.body === undefined) state.body = {};
-          if (typeof state.body !== 'object' || state.body === null || Array.isArray(state.body)) {
-            throw new SignetConfigError(
-              `fixedField: body field "${field.name}" needs a JSON object body, but the body is ${Array.isArray(state.body) ? 'an array' : typeof state.body}`,
-            );
-          }
-          const body = state.body as Record<string, unknown>;
-          if (Object.hasOwn(body, field.name) && body[field.name] !== field.value) {
-            throw new SignetConfigError(
-              `fixedField: the body already has a field "${field.name}"; the auth field would overwrite it`,
-            );
-          }
-          state.body = { ...body, [field.name]: field.value };
+      const field = list.find((f) => fixedFieldFits(f.in, state.method, state.format));
+      if (field === undefined) {
+        const where = state.format === undefined ? '' : `, ${state.format} format`;
+        throw new SignetConfigError(
+          `fixedField: none of the configured fields (${list.map((f) => `${f.in} "${f.name}"`).join(', ')}) can travel on this request (${state.method}${where}); configure a header field${state.format === 'normal' ? ', or use the simplified format' : ''}`,
+        );
+      }
+      if (field.in === 'header') state.headers.set(field.name, field.value);
+      else if (field.in === 'query') state.url.searchParams.set(field.name, field.value);
+      else {
+        if (state.body === undefined) state.body = {};
+        if (typeof state.body !== 'object' || state.body === null || Array.isArray(state.body)) {
+          throw new SignetConfigError(
+            `fixedField: body field "${field.name}" needs a JSON object body, but the body is ${Array.isArray(state.body) ? 'an array' : typeof state.body}`,
+          );
         }
+        const body = state.body as Record<string, unknown>;
+        if (Object.hasOwn(body, field.name) && body[field.name] !== field.value) {
+          throw new SignetConfigError(
+            `fixedField: the body already has a field "${field.name}"; the auth field would overwrite it`,
+          );
+        }
+        state.body = { ...body, [field.name]: field.value };
       }
     },
     [secretValues]: () => list.map((f) => f.value),

@@ -66,18 +66,60 @@ describe('basic', () => {
 });
 
 describe('fixedField', () => {
-  test('header, query and body fields', () => {
+  test('header, query and body fields: each alone', () => {
+    const cases = [
+      [{ in: 'header', name: 'x-auth-token', value: 'h-secret' }, 'x-auth-token', '?a=1', { a: 1 }],
+      [{ in: 'query', name: 'token', value: 'q secret' }, null, '?a=1&token=q+secret', { a: 1 }],
+      [{ in: 'body', name: 'token', value: 'b-secret' }, null, '?a=1', { a: 1, token: 'b-secret' }],
+    ] as const;
+    for (const [field, header, search, body] of cases) {
+      const s = prepareState({ a: 1 });
+      fixedField(field).prepare!(s);
+      expect(header === null ? [...s.headers.keys()] : s.headers.get(header)).toEqual(
+        header === null ? [] : 'h-secret',
+      );
+      expect(s.url.search).toBe(search);
+      expect(s.body).toEqual(body);
+    }
+  });
+
+  test('several fields: exactly one goes, the first that the request can carry', () => {
     const auth = fixedField([
-      { in: 'header', name: 'x-auth-token', value: 'h-secret' },
-      { in: 'query', name: 'token', value: 'q secret' },
       { in: 'body', name: 'token', value: 'b-secret' },
+      { in: 'query', name: 'token', value: 'q-secret' },
+      { in: 'header', name: 'x-auth-token', value: 'h-secret' },
     ]);
-    expect(auth.locations).toEqual(['header', 'query', 'body']);
-    const s = prepareState({ a: 1 });
-    auth.prepare!(s);
-    expect(s.headers.get('x-auth-token')).toBe('h-secret');
-    expect(s.url.search).toBe('?a=1&token=q+secret');
-    expect(s.body).toEqual({ a: 1, token: 'b-secret' });
+    expect(auth.locations).toEqual(['body', 'query', 'header']);
+    const sent = (method: string, format?: string) => {
+      const s: AuthPrepareState = {
+        ...prepareState(method === 'GET' ? undefined : {}, method),
+        format,
+      };
+      auth.prepare!(s);
+      return {
+        header: s.headers.get('x-auth-token'),
+        query: s.url.searchParams.get('token'),
+        body: (s.body as { token?: string } | undefined)?.token ?? null,
+      };
+    };
+    expect(sent('POST')).toEqual({ header: null, query: null, body: 'b-secret' });
+    expect(sent('POST', 'simplified')).toEqual({ header: null, query: null, body: 'b-secret' });
+    // DataFlux's normal format takes no body field, and no query field on a GET.
+    expect(sent('POST', 'normal')).toEqual({ header: null, query: 'q-secret', body: null });
+    expect(sent('GET')).toEqual({ header: null, query: 'q-secret', body: null });
+    expect(sent('GET', 'normal')).toEqual({ header: 'h-secret', query: null, body: null });
+  });
+
+  test('no configured field fits the request: refused before sending, no value shown', () => {
+    const auth = fixedField([
+      { in: 'body', name: 'tok', value: 'b-secret' },
+      { in: 'query', name: 'q', value: 'q-secret' },
+    ]);
+    const s: AuthPrepareState = { ...prepareState(undefined, 'GET'), format: 'normal' };
+    expect(() => auth.prepare!(s)).toThrow(SignetConfigError);
+    expect(() => auth.prepare!(s)).toThrow(
+      'fixedField: none of the configured fields (body "tok", query "q") can travel on this request (GET, normal format); configure a header field, or use the simplified format',
+    );
   });
 
   test('a bodiless request gets an object body; an array body is refused', () => {

@@ -140,3 +140,32 @@ export const secretValues: unique symbol = /* @__PURE__ */ Symbol('signet.secret
 export interface WithSecrets {
   readonly [secretValues]?: () => readonly string[];
 }
+
+/**
+ * What a platform client knows about its server that decides how a strategy writes its
+ * headers when the strategy's own options leave it open (they always win).
+ */
+export interface ServerDefaults {
+  /** The server, as named in messages: `'DataFlux Func'`. */
+  readonly server: string;
+  /**
+   * Set when the server decodes auth header bytes as Latin-1 and reads only plain
+   * `key="value"` / `key=token` parameters (no RFC 8187 `key*=`): the reason, said when a
+   * credential cannot pass such a server.
+   */
+  readonly latin1AuthParams?: string;
+}
+
+/**
+ * A strategy that adapts to a client's {@link ServerDefaults}: the client calls it once,
+ * when it is created, and uses the strategy returned (which may throw SignetConfigError:
+ * nothing was sent). Internal, like {@link secretValues}.
+ */
+export const withServerDefaults: unique symbol = /* @__PURE__ */ Symbol(
+  'signet.withServerDefaults',
+);
+
+/** A strategy that can take a client's server defaults. */
+export interface WithServerDefaults {
+  readonly [withServerDefaults]?: (defaults: ServerDefaults) => AuthStrategy;
+}

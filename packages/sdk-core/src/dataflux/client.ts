@@ -1,5 +1,5 @@
-import type { FixedFieldStrategy } from '../auth/fixed-field.js';
-import type { AuthStrategy } from '../auth/types.js';
+import { type FixedFieldStrategy, fixedFieldFits } from '../auth/fixed-field.js';
+import { type AuthStrategy, type WithServerDefaults, withServerDefaults } from '../auth/types.js';
 import { parseHttpDate } from '../clock.js';
 import { SignetConfigError, SignetDecodeError } from '../errors.js';
 import { type CallSpec, execute } from '../http/call.js';
@@ -11,7 +11,9 @@ import { losslessToValue } from '../json/lossless.js';
 import { isLosslessObject, member } from '../json/lossless-access.js';
 import { toWireJson } from '../json/wire-json.js';
 import { dataFluxApiError, dataFluxUnexpected, readDataFluxEnvelope } from './envelope.js';
+import { DATAFLUX_SERVER_DEFAULTS } from './server-defaults.js';
 import { dataflux } from './strategy.js';
+import { syncResult } from './sync-result.js';
 
 export interface DataFluxClientOptions extends ClientOptions {
   /** Shortcut for `auth: dataflux({ akId, akSecret })`. */
@@ -39,7 +41,12 @@ export interface SyncOptions extends DataFluxCallOptions {
 }
 
 export interface DataFluxClient {
-  /** Calls a Sync API (auth link); resolves to the function's return value as sent. */
+  /**
+   * Calls a Sync API (auth link); resolves to the body the server sent for the function's
+   * return value: decoded JSON for dicts, lists and `True`, the text for numbers and
+   * strings (the wire cannot tell `42` from `'42'`), `null` for an empty body (`None`,
+   * `False`, `0`, `''`). Return a dict from the function to keep types.
+   */
   sync<R = unknown>(
     id: string,
     kwargs?: Record<string, unknown>,
@@ -90,7 +97,11 @@ export function createDataFluxClientWithAuth(
     throw new SignetConfigError('createDataFluxClient: auth must be an auth strategy');
   }
   const keyId = (auth as { akId?: string } | undefined)?.akId;
-  const config = normalizeConfig({ ...options, auth }, keyId);
+  // A strategy left open on server-dependent details (Digest user names) takes DataFlux's.
+  const adapted = (auth as WithServerDefaults | undefined)?.[withServerDefaults]?.(
+    DATAFLUX_SERVER_DEFAULTS,
+  );
+  const config = normalizeConfig({ ...options, auth: adapted ?? auth }, keyId);
   return {
     sync: async (id, kwargs, opts = {}) =>
       execute(config, syncSpec(config, id, kwargs ?? {}, opts)),
@@ -100,6 +111,8 @@ export function createDataFluxClientWithAuth(
         method: 'POST',
         path: `api/v1/async/${pathId(id, 'async')}`,
         body: { kwargs: kwargs ?? {} },
+        // The Async API validates its body like the Sync API's normal format.
+        format: 'normal',
         decode: (res) => {
           const data = envelopeData(res, config, 'async call');
           const taskId = isLosslessObject(data) ? member(data, 'id') : undefined;
@@ -177,8 +190,12 @@ function skew(res: DecodedResponse) {
   const respTime = env?.respTime ? Date.parse(env.respTime) : Number.NaN;
   return {
     serverTime: Number.isFinite(respTime) ? respTime : parseHttpDate(res.headers.get('date')),
+    // Exactly the window message: the real server's sign error ends with a hint that
+    // mentions "<AK Timestamp(Second)>" too.
     rejected:
-      res.status === 401 && env?.reason === 'EUserAuth' && /timestamp/i.test(env.message ?? ''),
+      res.status === 401 &&
+      env?.reason === 'EUserAuth' &&
+      env.message?.startsWith('Invalid Access Key timestamp') === true,
     thresholdMs: 810_000,
   };
 }
@@ -239,14 +256,7 @@ function syncSpec(
     format,
     decode(res) {
       if (res.status >= 200 && res.status < 300) {
-        if (!res.isJson) return res.text as never; // returnType jsonDumps: JSON text as text/html
-        if (res.jsonError || res.json === undefined) {
-          throw new SignetDecodeError(
-            `DataFlux sync ${id}: the body is typed JSON but does not parse: ${res.jsonError?.message ?? 'empty body'}`,
-            res.jsonError ? { cause: res.jsonError, position: res.jsonError.position } : {},
-          );
-        }
-        return losslessToValue(res.json, { bigint: config.bigint }) as never;
+        return syncResult(res, `sync ${id}`, config.bigint) as never;
       }
       const env = readDataFluxEnvelope(res);
       if (env && !env.ok) throw dataFluxApiError(env, res.status, config.bigint, `sync ${id}`);
@@ -255,22 +265,26 @@ function syncSpec(
   };
 }
 
-/** The format the configured credential can travel in (PROTOCOLS §2 field rules). */
+/**
+ * The format the configured credential can travel in (PROTOCOLS §2 field rules): normal
+ * when one of the fixed fields fits it, else simplified; the strategy then sends the
+ * first field that fits the chosen format, and only that one.
+ */
 function chooseFormat(
   auth: AuthStrategy | undefined,
   method: string,
   opts: SyncOptions,
 ): 'normal' | 'simplified' {
   const locations = auth?.kind === 'fixedField' ? (auth as FixedFieldStrategy).locations : [];
-  const needsSimplified =
-    locations.includes('body') || (method === 'GET' && locations.includes('query'));
-  if (opts.format === 'normal' && needsSimplified) {
+  const fitsNormal =
+    locations.length === 0 || locations.some((l) => fixedFieldFits(l, method, 'normal'));
+  if (opts.format === 'normal' && !fitsNormal) {
     const where = locations.includes('body') ? 'a body field' : 'a query field of a GET';
     throw new SignetConfigError(
       `sync: the normal format rejects unexpected fields, so the credential (${where}) cannot travel in it; use format: 'simplified'${locations.includes('body') ? '' : " or method: 'POST'"}`,
     );
   }
-  return opts.format ?? (needsSimplified ? 'simplified' : 'normal');
+  return opts.format ?? (fitsNormal ? 'normal' : 'simplified');
 }
 
 function simplifiedQuery(kwargs: Record<string, unknown>): Record<string, string> {

@@ -1,6 +1,15 @@
 import { utf8 } from '../crypto/encoding.js';
 import { SignetConfigError } from '../errors.js';
 
+/**
+ * How a user name travels in the `username` parameter, which servers read differently:
+ * `'rfc7616'` quotes an ASCII name and sends any other as `username*=UTF-8''…` (RFC 7616
+ * §3.4.4); `'utf-8'` quotes the name's UTF-8 bytes (Apache `mod_auth_digest` comparing
+ * with a UTF-8 htdigest file); `'latin1'` quotes its Latin-1 bytes (DataFlux Func, Python
+ * `requests`), and cannot carry a name beyond U+00FF.
+ */
+export type DigestUsernameEncoding = 'rfc7616' | 'utf-8' | 'latin1';
+
 /** What goes into a Digest `Authorization` header; strings are unquoted values. */
 export interface DigestAuthorizationFields {
   /** The user name, or the hex userhash when `userhash` is true. */
@@ -17,6 +26,8 @@ export interface DigestAuthorizationFields {
   response: string;
   opaque?: string | undefined;
   userhash?: boolean | undefined;
+  /** How a user name goes in the header (default `'rfc7616'`). */
+  usernameEncoding?: DigestUsernameEncoding | undefined;
 }
 
 /**
@@ -28,9 +39,12 @@ export type DigestHeaderLayout = 'rfc7616' | 'rfc2617';
 
 /**
  * Formats the `Authorization: Digest ...` value. Quoted values are escaped; `algorithm`,
- * `nc` and `qop` go unquoted (RFC 7616 §3.4). A user name that a quoted-string cannot
- * carry safely (non-ASCII or control characters) is sent as
- * `username*=UTF-8''<percent-encoded>` (RFC 7616 §3.4.4, RFC 8187) unless it is a userhash.
+ * `nc` and `qop` go unquoted (RFC 7616 §3.4). With `usernameEncoding: 'rfc7616'` (the
+ * default) a user name that a quoted-string cannot carry safely (non-ASCII or control
+ * characters) is sent as `username*=UTF-8''<percent-encoded>` (RFC 7616 §3.4.4, RFC 8187)
+ * unless it is a userhash; `'utf-8'` and `'latin1'` quote the name's bytes in that
+ * encoding instead (servers that never read `username*`). Header values are byte strings
+ * in fetch, so UTF-8 bytes go as one character per byte.
  *
  * @example
  * ```ts
@@ -140,8 +154,45 @@ function usernameParam(fields: DigestAuthorizationFields): string {
     }
     return `username="${username}"`;
   }
+  const encoding = fields.usernameEncoding ?? 'rfc7616';
+  if (encoding === 'latin1') {
+    checkLatin1Username(username);
+    return `username=${quoteString(username, 'username')}`;
+  }
+  if (encoding === 'utf-8') return `username=${quoteString(byteString(username), 'username')}`;
+  if (encoding !== 'rfc7616') {
+    throw new SignetConfigError(
+      `digest: usernameEncoding must be 'rfc7616', 'utf-8' or 'latin1', got ${JSON.stringify(encoding)}`,
+    );
+  }
   if (/^[\u0020-\u007e]*$/.test(username)) return `username=${quoteString(username, 'username')}`;
   return `username*=UTF-8''${encodeExtValue(username)}`;
+}
+
+/**
+ * Refuses a user name a quoted Latin-1 `username` cannot carry, naming its first such
+ * character; `reason` says why the encoding is Latin-1 (a server that reads nothing else).
+ */
+export function checkLatin1Username(username: string, reason?: string): void {
+  const beyond = /[^\u0000-\u00ff]/u.exec(username)?.[0];
+  if (beyond !== undefined) {
+    const code = `U+${beyond.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new SignetConfigError(
+      reason === undefined
+        ? `digest: the user name holds ${JSON.stringify(beyond)} (${code}), beyond Latin-1: usernameEncoding 'latin1' cannot carry it; use 'utf-8' or 'rfc7616' for a server that reads those`
+        : `digest: the user name holds ${JSON.stringify(beyond)} (${code}), beyond Latin-1. ${reason}, so no client can send this name to it: use a user name within Latin-1 there`,
+    );
+  }
+  if (/[\u0000-\u001f\u007f]/.test(username)) {
+    throw new SignetConfigError('digest: username contains a character a header cannot carry');
+  }
+}
+
+/** The UTF-8 bytes of `text`, one character per byte (how fetch writes header values). */
+function byteString(text: string): string {
+  let out = '';
+  for (const byte of utf8(text)) out += String.fromCharCode(byte);
+  return out;
 }
 
 // RFC 8187 attr-char: ALPHA / DIGIT / "!" / "#" / "$" / "&" / "+" / "-" / "." / "^" /

@@ -300,3 +300,54 @@ function catchError(fn: () => unknown): Error {
   }
   throw new Error('expected an error');
 }
+
+describe('user name encodings', () => {
+  const www = 'Digest realm="r", nonce="n", qop="auth"';
+  const expectedResponse = (username: string, header: string) =>
+    computeDigestResponse({
+      algorithm: 'MD5',
+      username,
+      password: PASSWORD,
+      realm: 'r',
+      nonce: 'n',
+      method: 'GET',
+      uri: GET.uri,
+      qop: 'auth',
+      nc: '00000001',
+      cnonce: param(header, 'cnonce') ?? '',
+    });
+
+  test.each([
+    ['rfc7616', `username*=UTF-8''zo%C3%AB,`],
+    ['utf-8', 'username="zo\u00c3\u00ab",'],
+    ['latin1', 'username="zo\u00eb",'],
+  ] as const)(
+    '%s: how "zoë" goes in the header; the hash is over UTF-8 in every case',
+    (usernameEncoding, form) => {
+      const header = make({ username: 'zoë', usernameEncoding }).respond(www, GET);
+      expect(header).toContain(form);
+      expect(param(header, 'response')).toBe(expectedResponse('zoë', header));
+    },
+  );
+
+  test('an ASCII name is the same quoted string in every encoding', () => {
+    for (const usernameEncoding of ['rfc7616', 'utf-8', 'latin1'] as const) {
+      const header = make({ username: 'Mu"fasa', usernameEncoding }).respond(www, GET);
+      expect(header).toMatch(/^Digest username="Mu\\"fasa", realm="r"/);
+    }
+  });
+
+  test('latin1 refuses a name beyond U+00FF up front, naming the character, not the password', () => {
+    const error = catchError(() => make({ username: 'Łukasz', usernameEncoding: 'latin1' }));
+    expect(error).toBeInstanceOf(SignetConfigError);
+    expect(error.message).toBe(
+      `digest: the user name holds "Ł" (U+0141), beyond Latin-1: usernameEncoding 'latin1' cannot carry it; use 'utf-8' or 'rfc7616' for a server that reads those`,
+    );
+    expect(() => make({ usernameEncoding: 'latin-1' as never })).toThrow(
+      /usernameEncoding must be 'rfc7616', 'utf-8' or 'latin1'/,
+    );
+    expect(() => make({ username: 'a\r\nb', usernameEncoding: 'utf-8' }).respond(www, GET)).toThrow(
+      'digest: username contains a character a header cannot carry',
+    );
+  });
+});

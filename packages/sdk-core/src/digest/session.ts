@@ -3,7 +3,11 @@ import { toBase64 } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { type RandomSource, secureRandom } from '../crypto/random.js';
 import { SignetConfigError, SignetSignatureError } from '../errors.js';
-import { formatDigestAuthorization } from './authorization.js';
+import {
+  checkLatin1Username,
+  type DigestUsernameEncoding,
+  formatDigestAuthorization,
+} from './authorization.js';
 import { parseAuthParams, parseWwwAuthenticate } from './challenge.js';
 import {
   computeDigestResponse,
@@ -37,6 +41,12 @@ export interface DigestSessionOptions {
   qop?: DigestQop;
   /** Replaces cnonce generation (interop tests); default 33 random bytes as base64. */
   cnonce?: () => string;
+  /**
+   * How the user name goes in the header (default `'rfc7616'`); the hashes are always
+   * over its UTF-8 bytes (RFC 7616 with `charset=UTF-8`, and what DataFlux Func, Python
+   * `requests` and a UTF-8 htdigest file compute).
+   */
+  usernameEncoding?: DigestUsernameEncoding;
 }
 
 /** The request being authorized. */
@@ -89,6 +99,7 @@ export class DigestSession {
   readonly #newCnonce: () => string;
   readonly #algorithms: readonly DigestAlgorithm[];
   readonly #qop: DigestQop;
+  readonly #usernameEncoding: DigestUsernameEncoding;
   readonly #spaces = new ProtectionSpaces();
   readonly #sent = new SentRequests();
 
@@ -114,6 +125,13 @@ export class DigestSession {
         `digest: preferredAlgorithms must list some of ${DIGEST_ALGORITHMS.join(', ')}`,
       );
     }
+    this.#usernameEncoding = options.usernameEncoding ?? 'rfc7616';
+    if (!['rfc7616', 'utf-8', 'latin1'].includes(this.#usernameEncoding)) {
+      throw new SignetConfigError(
+        `digest: usernameEncoding must be 'rfc7616', 'utf-8' or 'latin1', got ${JSON.stringify(this.#usernameEncoding)}`,
+      );
+    }
+    if (this.#usernameEncoding === 'latin1') checkLatin1Username(username);
     this.#qop = options.qop ?? 'auth';
     if (this.#qop !== 'auth' && this.#qop !== 'auth-int') {
       throw new SignetConfigError('digest: qop must be "auth" or "auth-int"');
@@ -246,6 +264,7 @@ export class DigestSession {
         ? digestUserhash(this.#username, realmText, offer.algorithm, this.#crypto)
         : this.#username,
       userhash: offer.userhash,
+      usernameEncoding: this.#usernameEncoding,
       realm: offer.realm,
       uri: request.uri,
       algorithm: offer.algorithmToken,

@@ -9,7 +9,7 @@ import {
 import { type CallSpec, execute } from '../http/call.js';
 import { type ClientConfig, normalizeConfig } from '../http/config.js';
 import type { ClientOptions, RequestOptions } from '../http/options.js';
-import { redactText } from '../http/redact.js';
+import { redactText, secretsOf } from '../http/redact.js';
 import { type DecodedResponse, excerpt } from '../http/response.js';
 import {
   isLosslessObject,
@@ -233,8 +233,12 @@ function jitaiSpec<R>(
       const env = readOnce(response);
       if (debug && env.errcode !== 0) {
         const sign = signed?.headers.get('accessSign');
-        const errmsg = env.errmsg && sign ? redactText(env.errmsg, [sign]) : env.errmsg;
-        throw debugError({ ...env, errmsg }, response.status, signed && maskedParamStr(signed));
+        // What the server echoes is its business, but it must not carry our secret or
+        // signature into a report (a server that forgot to mask, say).
+        const hidden = sign ? [...secretsOf(auth), sign] : secretsOf(auth);
+        const errmsg = env.errmsg ? redactText(env.errmsg, hidden) : env.errmsg;
+        const ours = signed && maskedParamStr(signed);
+        throw debugError({ ...env, errmsg }, response.status, ours, hidden);
       }
       if (env.errcode !== 0) throw jitaiApiError(env, response.status, api);
       let result: LosslessJson | undefined = env.data;
@@ -250,11 +254,16 @@ function jitaiSpec<R>(
   };
 }
 
-function debugError(env: JitaiEnvelope, status: number, ours: string | undefined): SignetApiError {
+function debugError(
+  env: JitaiEnvelope,
+  status: number,
+  ours: string | undefined,
+  hidden: readonly string[],
+): SignetApiError {
   const apiAuthDebug = env.extra ? losslessToValue(env.extra) : undefined;
   const theirs = (apiAuthDebug as { apiAuthDebug?: { paramStr?: unknown } } | undefined)
     ?.apiAuthDebug?.paramStr;
-  const theirsText = typeof theirs === 'string' ? theirs : undefined;
+  const theirsText = typeof theirs === 'string' ? redactText(theirs, hidden) : undefined;
   let report: JitaiDebugReport;
   if (ours === undefined || theirsText === undefined) {
     report = {

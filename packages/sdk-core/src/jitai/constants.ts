@@ -1,5 +1,8 @@
+/** What the JitAi server's debug output shows in place of the secret in its `secret=` part. */
+export const JITAI_MASKED_SECRET = '*********************';
+
 /** What the JitAi server's debug output shows in place of the secret part of a paramStr. */
-export const JITAI_SECRET_MASK = 'secret=*********************';
+export const JITAI_SECRET_MASK: string = `secret=${JITAI_MASKED_SECRET}`;
 
 /** Request header names of JitAi API authorization (`apiAuths.NormalType`). */
 export const JITAI_HEADERS: {

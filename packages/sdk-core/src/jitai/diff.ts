@@ -1,5 +1,3 @@
-import { maskJitaiParamStr } from './param-str.js';
-
 /** Where two paramStrs first differ (see {@link diffParamStr}). */
 export interface ParamStrDiff {
   identical: boolean;
@@ -13,19 +11,18 @@ export interface ParamStrDiff {
 const CONTEXT = 20;
 
 /**
- * Compares signet's masked paramStr with the one the server returned in
- * `respExtraData.apiAuthDebug.paramStr` and shows the first difference with context.
- * Both strings are masked again first, so a secret can never reach the output even if an
- * unmasked paramStr is passed by mistake.
+ * Compares signet's masked paramStr (`jitaiParamStr(args, { …, masked: true })`) with the
+ * one the server returned in `respExtraData.apiAuthDebug.paramStr` and shows the first
+ * difference with context. Pass masked strings: a joined paramStr cannot be masked
+ * afterwards (a secret may hold `&` and `=`, an arg value may hold `&secret=`), which is
+ * why the server and signet both mask the secret's part before joining.
  */
 export function diffParamStr(ours: string, theirs: string): ParamStrDiff {
-  const a = maskJitaiParamStr(ours);
-  const b = maskJitaiParamStr(theirs);
-  if (a === b) return { identical: true };
-  const n = Math.min(a.length, b.length);
+  if (ours === theirs) return { identical: true };
+  const n = Math.min(ours.length, theirs.length);
   let index = 0;
-  while (index < n && a.charCodeAt(index) === b.charCodeAt(index)) index++;
-  return { identical: false, index, ours: around(a, index), theirs: around(b, index) };
+  while (index < n && ours.charCodeAt(index) === theirs.charCodeAt(index)) index++;
+  return { identical: false, index, ours: around(ours, index), theirs: around(theirs, index) };
 }
 
 /** The text around `index`, widened so no surrogate pair is cut in half. */

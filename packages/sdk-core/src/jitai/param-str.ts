@@ -1,7 +1,7 @@
 import { SignetConfigError } from '../errors.js';
 import type { LosslessObject } from '../json/lossless-number.js';
 import { isWellFormed } from '../json/quote.js';
-import { JITAI_SECRET_MASK } from './constants.js';
+import { JITAI_MASKED_SECRET } from './constants.js';
 import { buildJitaiParamStr } from './params.js';
 
 /** Inputs of {@link jitaiParamStr}. */
@@ -10,7 +10,10 @@ export interface JitaiParamStrOptions {
   timestamp: number;
   /** The accessSecret. */
   secret: string;
-  /** Replace the secret part with `secret=*********************`, as the server's debug output does. */
+  /**
+   * Put `secret=*********************` in place of the secret's part, as the server's
+   * debug output does (per part: nothing else changes, whatever the secret holds).
+   */
   masked?: boolean;
 }
 
@@ -33,28 +36,16 @@ export function jitaiParamStr(
   args: Record<string, unknown> | LosslessObject,
   options: JitaiParamStrOptions,
 ): string {
-  const paramStr = buildJitaiParamStr(
+  const secret = checkedSecret(options.secret);
+  // The server masks the secret's own part before joining (PROTOCOLS §1): masking the
+  // joined text instead would leave a fragment of a secret holding `&`, and would mask an
+  // arg value holding `&secret=`, which the server leaves alone.
+  return buildJitaiParamStr(
     args,
     'args',
     timestampText(options.timestamp),
-    checkedSecret(options.secret),
+    options.masked ? JITAI_MASKED_SECRET : secret,
   );
-  return options.masked ? maskJitaiParamStr(paramStr) : paramStr;
-}
-
-/**
- * Masks a paramStr as the server's debug output does: every `&`-separated part whose text
- * before its first `=` is `secret` becomes `secret=*********************` (so a string
- * value holding `&secret=` is masked too, exactly like on the server). Idempotent.
- */
-export function maskJitaiParamStr(paramStr: string): string {
-  const parts = paramStr.split('&');
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    const eq = part.indexOf('=');
-    if ((eq === -1 ? part : part.slice(0, eq)) === 'secret') parts[i] = JITAI_SECRET_MASK;
-  }
-  return parts.join('&');
 }
 
 /** @internal The decimal text of a request timestamp, after checking it is whole ms. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  EXTRA_VECTORS_DIR,
   type JitaiRequestVector,
   type JitaiResponseVector,
   readVectors,
@@ -13,6 +14,7 @@ import { verifyJitaiResponse } from './verify.js';
 
 const requests = readVectors<JitaiRequestVector>('jitai/requests.json');
 const responses = readVectors<JitaiResponseVector>('jitai/responses.json');
+const masking = readVectors<JitaiRequestVector>('jitai/masking.json', EXTRA_VECTORS_DIR);
 
 describe('jitai/requests.json', () => {
   test('holds every case it announces', () => {
@@ -46,6 +48,32 @@ describe('jitai/requests.json', () => {
     });
     expect(lossy.length).toBeGreaterThan(0);
     expect(broken.length).toBeGreaterThan(lossy.length / 2);
+  });
+});
+
+describe('extra/jitai/masking.json (signet’s own cases)', () => {
+  test('holds every case it announces', () => {
+    expect(masking.cases).toHaveLength(masking.count);
+  });
+
+  test.each(masking.cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const options = { timestamp: c.timestamp, secret: c.secret };
+    for (const args of [JSON.parse(c.argsJson), parseLossless(c.argsJson) as LosslessObject]) {
+      expect(jitaiParamStr(args, options)).toBe(c.paramStr);
+      expect(jitaiParamStr(args, { ...options, masked: true })).toBe(c.paramStrMasked);
+      expect(jitaiSign(args, options)).toBe(c.accessSign);
+    }
+  });
+
+  test('masking the joined string instead would get most of these cases wrong', () => {
+    // The old recipe: split on &, mask every part whose text before = is `secret`.
+    const joinedMask = (paramStr: string) =>
+      paramStr
+        .split('&')
+        .map((part) => (part.split('=')[0] === 'secret' ? 'secret=*********************' : part))
+        .join('&');
+    const wrong = masking.cases.filter((c) => joinedMask(c.paramStr) !== c.paramStrMasked);
+    expect(wrong.length).toBeGreaterThanOrEqual(masking.count - 1);
   });
 });
 

@@ -22,6 +22,7 @@ beforeAll(async () => {
       'demo__main.hello': (kwargs) => ({ hello: kwargs.name ?? 'world', kwargs }),
       'demo__main.answer': () => 42,
       'demo__main.big': () => 1.5,
+      'demo__main.echoValue': (kwargs) => kwargs.value,
       'demo__main.boom': () => {
         throw new Error('ZeroDivisionError');
       },
@@ -29,6 +30,7 @@ beforeAll(async () => {
     syncApis: {
       open: { func: 'demo__main.hello' },
       answer: { func: 'demo__main.answer' },
+      value: { func: 'demo__main.echoValue' },
       boom: { func: 'demo__main.boom' },
       header: {
         func: 'demo__main.hello',
@@ -54,6 +56,10 @@ beforeAll(async () => {
       digest: {
         func: 'demo__main.hello',
         auth: { type: 'httpDigest', username: 'u2', password: 'digest-pass' },
+      },
+      digestLatin1: {
+        func: 'demo__main.hello',
+        auth: { type: 'httpDigest', username: 'zoë', password: 'digest-pass' },
       },
     },
   });
@@ -170,7 +176,8 @@ describe('DataFlux Sync APIs', () => {
       hello: 'a',
       kwargs: { name: 'a' },
     });
-    await expect(open.sync('answer')).resolves.toBe(42);
+    // A number comes back as text/html "42": the wire cannot tell it from '42'.
+    await expect(open.sync('answer')).resolves.toBe('42');
     await expect(open.sync('open', { name: 'a' }, { method: 'GET' })).resolves.toMatchObject({
       hello: 'a',
     });
@@ -181,6 +188,25 @@ describe('DataFlux Sync APIs', () => {
       `/api/v1/sync/open?kwargs=${encodeURIComponent('{"name":"a"}').replace(/%20/g, '+')}`,
     );
   });
+
+  test.each([
+    ['a dict', { a: [1, 2] }, { a: [1, 2] }],
+    ['a list', [1, 'x'], [1, 'x']],
+    ['True', true, true],
+    ['a number', 1.5, '1.5'],
+    ['a string', 'hello', 'hello'],
+    ['a string that looks like JSON', '{"a":1}', '{"a":1}'],
+    ['None', null, null],
+    ['False', false, null],
+    ['0', 0, null],
+    ["''", '', null],
+  ])(
+    'a function returning %s: sync() gives what the flattened wire can say',
+    async (_n, value, expected) => {
+      const open = createDataFluxClient({ baseUrl: dff.url });
+      await expect(open.sync('value', { value })).resolves.toEqual(expected);
+    },
+  );
 
   test('simplified format, POST and GET', async () => {
     const open = createDataFluxClient({ baseUrl: dff.url });
@@ -236,6 +262,39 @@ describe('DataFlux Sync APIs', () => {
       SignetConfigError,
     );
     expect(dff.seen).toHaveLength(1);
+  });
+
+  test('several fixed fields: exactly one goes, the first that the chosen format carries', async () => {
+    const client = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: fixedField([
+        { in: 'body', name: 'token', value: 'fixed-token-3' },
+        { in: 'header', name: 'x-auth-token', value: 'fixed-token-1' },
+      ]),
+    });
+    // The header fits the normal format, so the normal format it is, with the header only.
+    await expect(client.sync('header', { name: 'h' })).resolves.toEqual({
+      hello: 'h',
+      kwargs: { name: 'h' },
+    });
+    expect(dff.seen[0]!.url).toBe('/api/v1/sync/header');
+    expect(JSON.parse(dff.seen[0]!.body)).toEqual({ kwargs: { name: 'h' } });
+    // Simplified: the body field is the first that fits, and the header stays home.
+    await expect(client.sync('body', { name: 'b' }, { format: 'simplified' })).resolves.toEqual({
+      hello: 'b',
+      kwargs: { name: 'b' },
+    });
+    expect(JSON.parse(dff.seen[1]!.body)).toEqual({ name: 'b', token: 'fixed-token-3' });
+    expect(dff.seen[1]!.headers['x-auth-token']).toBeUndefined();
+    // The Async API takes the normal format: a body-only credential is refused before sending.
+    const bodyOnly = createDataFluxClient({
+      baseUrl: dff.url,
+      auth: fixedField({ in: 'body', name: 'token', value: 'fixed-token-3' }),
+    });
+    await expect(bodyOnly.async('header', {})).rejects.toThrow(
+      /none of the configured fields \(body "token"\) can travel on this request \(POST, normal format\)/,
+    );
+    expect(dff.seen).toHaveLength(2);
   });
 
   test('the server really is strict: an unexpected body field → 400 EClientBadRequest', async () => {
@@ -297,6 +356,31 @@ describe('DataFlux Sync APIs', () => {
       status: 401,
       platformMessage: 'HTTP Digest Auth failed',
     });
+  });
+
+  test('HTTP Digest with a Latin-1 user name: the DataFlux client quotes it as Latin-1', async () => {
+    const auth = digest({ username: 'zoë', password: 'digest-pass' });
+    expect(auth.usernameEncoding).toBe('rfc7616'); // left open: the client decides
+    await expect(
+      createDataFluxClient({ baseUrl: dff.url, auth }).sync('digestLatin1', { name: 'z' }),
+    ).resolves.toMatchObject({ hello: 'z' });
+    // node:http reads header bytes as Latin-1: one byte 0xEB for the ë.
+    expect(dff.seen[1]!.headers.authorization).toContain('username="zo\u00eb"');
+    // The RFC 7616 form, asked for explicitly, is what this server never reads.
+    const rfc = digest({ username: 'zoë', password: 'digest-pass', usernameEncoding: 'rfc7616' });
+    await expect(
+      createDataFluxClient({ baseUrl: dff.url, auth: rfc }).sync('digestLatin1'),
+    ).rejects.toMatchObject({ status: 401, platformMessage: 'HTTP Digest Auth failed' });
+    expect(dff.seen[3]!.headers.authorization).toContain(`username*=UTF-8''zo%C3%AB`);
+  });
+
+  test('a Digest user name beyond Latin-1 cannot pass DataFlux Func: refused, nothing sent', () => {
+    const auth = digest({ username: 'Łukasz', password: 'digest-pass' });
+    expect(() => createDataFluxClient({ baseUrl: dff.url, auth })).toThrow(SignetConfigError);
+    expect(() => createDataFluxClient({ baseUrl: dff.url, auth })).toThrow(
+      'digest: the user name holds "Ł" (U+0141), beyond Latin-1. DataFlux Func decodes Digest headers as Latin-1 and never reads RFC 7616 username*, so no client can send this name to it: use a user name within Latin-1 there',
+    );
+    expect(dff.seen).toHaveLength(0);
   });
 
   test('an HTML 502 from a proxy is SignetHttpError', async () => {

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatDigestAuthorization } from '../../src/digest/authorization.js';
 import { computeDigestResponse } from '../../src/digest/compute.js';
 import { DigestSession } from '../../src/digest/session.js';
+import { digest } from '../../src/digest/strategy.js';
+import { SignetHttpError } from '../../src/errors.js';
+import { createClient } from '../../src/http/generic-client.js';
 import {
   type ApacheDigest,
   PROTECTED_TEXT,
@@ -14,11 +17,15 @@ import { drive, param } from './driver.js';
 // rejection is matched to the line Apache logs for it, so a pass means Apache really
 // checked what the test claims, not that something else failed.
 const USER = { username: 'Mufasa', password: 'Circle of Life', realm: 'signet@apache.test' };
+// htdigest files hold user names as bytes; these two are written in UTF-8 (as a UTF-8
+// terminal's htdigest writes them): one within Latin-1, one beyond it.
+const ZOE = { username: 'zoë', password: 'pässwörd', realm: USER.realm };
+const JASON = { username: 'Jäsøn Łukasz', password: 'Circle of Life', realm: USER.realm };
 let apache: ApacheDigest;
 let logMark = 0;
 
 beforeAll(async () => {
-  apache = await startApacheDigest({ users: [USER], qop: 'auth' });
+  apache = await startApacheDigest({ users: [USER, ZOE, JASON], qop: 'auth' });
 });
 
 afterAll(async () => {
@@ -192,5 +199,44 @@ describe('DigestSession against Apache httpd mod_auth_digest', () => {
       status: 401,
       log: expect.stringMatching(/password mismatch/),
     });
+  });
+});
+
+describe('user names beyond ASCII against Apache (a UTF-8 htdigest file)', () => {
+  const get = (
+    user: { username: string; password: string },
+    usernameEncoding?: 'utf-8' | 'latin1' | 'rfc7616',
+  ) =>
+    createClient({
+      baseUrl: apache.url,
+      retry: 0,
+      auth: digest({ ...user, ...(usernameEncoding === undefined ? {} : { usernameEncoding }) }),
+    }).request('GET', '/protected/file.txt');
+
+  test.each([ZOE, JASON])(
+    'usernameEncoding utf-8: $username passes (Apache compares the raw bytes)',
+    async (user) => {
+      await newLogLines();
+      const { status, data } = await get(user, 'utf-8');
+      expect(status).toBe(200);
+      expect(data).toBe(PROTECTED_TEXT);
+      expect(await newLogLines()).not.toContain('auth_digest');
+    },
+  );
+
+  test('latin1 bytes of zoë are another user to Apache: 401, and Apache logs it as unknown', async () => {
+    await newLogLines();
+    const error = await get(ZOE, 'latin1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SignetHttpError);
+    expect((error as SignetHttpError).status).toBe(401);
+    expect(await newLogLines()).toMatch(/AH01790: user .* in realm .* not found/);
+  });
+
+  test('username* (RFC 7616, the generic default) is not read by Apache 2.4: 401', async () => {
+    await newLogLines();
+    const error = await get(JASON).catch((e: unknown) => e);
+    expect((error as SignetHttpError).status).toBe(401);
+    // Apache's parser has no username*: to it the header has no user at all.
+    expect(await newLogLines()).toMatch(/AH01782: missing user, realm/);
   });
 });

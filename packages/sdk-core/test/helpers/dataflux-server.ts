@@ -207,9 +207,18 @@ export async function startMiniDataFlux(options: MiniDataFluxOptions): Promise<M
     } catch (error) {
       return fail(599, 599.1, 'Func failed', { exception: String(error), traceback: '...' });
     }
+    // The server sends `returnValue || null` through Express `res.send` (PROTOCOLS §2).
+    const value = result || null;
     if (opts.returnType === 'jsonDumps')
-      return send(200, 'text/html; charset=utf-8', JSON.stringify(result));
-    send(200, 'application/json', JSON.stringify(result));
+      return send(200, 'text/html; charset=utf-8', JSON.stringify(value));
+    if (value === null) {
+      res.statusCode = 200;
+      res.end();
+      return;
+    }
+    if (typeof value === 'string' || typeof value === 'number')
+      return send(200, 'text/html; charset=utf-8', String(value));
+    send(200, 'application/json', JSON.stringify(value));
   });
 
   /** 'ok', or the server's message for a bad Access Key request. */

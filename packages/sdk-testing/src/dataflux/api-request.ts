@@ -1,89 +1,47 @@
-import { type ExpressBody, isJsonObject } from './body.js';
+import { type ExpressBody, isNothing } from './body.js';
 
-/** What a Sync/Async API request carries, once read and validated. */
-export type ApiRequestData =
+/** What a func/Sync/Async call asks for, read as the server reads it. */
+export type CallData =
   | {
       ok: true;
+      format: 'normal' | 'simplified' | 'other';
       kwargs: Record<string, unknown>;
-      returnType: 'raw' | 'jsonDumps';
-      /** The query and body objects the auth step may strip fields from. */
-      query: Record<string, string | string[]>;
-      body: unknown;
+      /** As asked (`raw` when not), checked by {@link checkReturnType} once the func is found. */
+      returnType: unknown;
+      /** Send the bare value (Sync/Async API default) or `{ok, data: {result}}` (func call). */
+      unbox: boolean;
     }
   | { ok: false; message: string; detail: unknown };
 
 const RETURN_TYPES = ['raw', 'jsonDumps'];
 
 /**
- * Reads kwargs and options the way the server does for each format (PROTOCOLS §2):
- *
- * - normal: the GET query or the POST body may hold only `kwargs` and `options` (400
- *   ``Found unexpected field `x` `` otherwise); GET values are JSON text; POST `kwargs`
- *   must be an object; `options` may hold only `returnType` (`raw` or `jsonDumps`).
- * - simplified (`/s`, `/simplified`): the whole query (GET) or body (POST) is the kwargs
- *   (the very object, so fields the auth step strips are gone from the kwargs too).
+ * The server's `createFuncRunnerTaskReqFromHTTPRequest`, after the API auth step: the GET
+ * query or the body is the request data (`text/plain` becomes `{text}`, other raw bodies
+ * `{base64}`); its `kwargs` and `options` JSON text is parsed **in place** (so the
+ * function's `_DFF_HTTP_REQUEST` sees the parsed values); then by format: `normal` takes
+ * `kwargs` (when not empty) and merges `options`; `s`/`simplified` takes the whole data as
+ * the kwargs; any other format segment runs the function with `{}`. `unbox` defaults to
+ * false for a direct func call, true otherwise.
  */
-export function readApiRequest(
+export function readCallData(
   method: string,
-  simplified: boolean,
-  query: Record<string, string | string[]>,
+  format: string | undefined,
+  query: Record<string, unknown>,
   body: ExpressBody,
-): ApiRequestData {
-  const isGet = method === 'GET';
-  if (!isGet && body.kind === 'json' && !isJsonObject(body.value)) {
-    return invalid('body', 'Invalid type of body, expected an object');
-  }
-  const bodyValue = body.value as Record<string, unknown>;
-  if (simplified) {
-    return {
-      ok: true,
-      kwargs: isGet ? query : bodyValue,
-      returnType: 'raw',
-      query,
-      body: bodyValue,
-    };
-  }
-  const where = isGet ? 'query' : 'body';
-  const fields: Record<string, unknown> = isGet ? query : bodyValue;
-  const unexpected = Object.keys(fields).find((key) => key !== 'kwargs' && key !== 'options');
-  if (unexpected !== undefined) return invalid(where, `Found unexpected field \`${unexpected}\``);
-  // JSON text is expected in a query and accepted in a form body; a JSON body must nest objects.
-  const textual = isGet || body.kind === 'form';
-  const kwargs = field(fields.kwargs, textual, where, 'kwargs');
-  if (!kwargs.ok) return kwargs;
-  const options = field(fields.options, textual, where, 'options');
-  if (!options.ok) return options;
-  const extraOption = Object.keys(options.value).find((key) => key !== 'returnType');
-  if (extraOption !== undefined)
-    return invalid(where, `Found unexpected field \`options.${extraOption}\``);
-  const returnType = options.value.returnType ?? 'raw';
-  if (typeof returnType !== 'string' || !RETURN_TYPES.includes(returnType)) {
-    return {
-      ok: false,
-      message: 'Invalid options, invalid returnType',
-      detail: { allowed: RETURN_TYPES },
-    };
-  }
-  return {
-    ok: true,
-    kwargs: kwargs.value,
-    returnType: returnType as 'raw' | 'jsonDumps',
-    query,
-    body: bodyValue,
-  };
-}
-
-function field(
-  raw: unknown,
-  textual: boolean,
-  where: string,
-  name: 'kwargs' | 'options',
-): { ok: true; value: Record<string, unknown> } | { ok: false; message: string; detail: unknown } {
-  if (raw === undefined) return { ok: true, value: {} };
-  let value = raw;
-  if (textual && typeof raw === 'string') {
+  direct: boolean,
+): CallData {
+  let data: Record<string, unknown>;
+  if (method === 'GET') data = query;
+  else if (body.kind === 'text') data = { text: body.value };
+  else if (body.kind === 'raw') data = { base64: base64(body.value) };
+  else data = body.value as Record<string, unknown>;
+  if (typeof data !== 'object' || data === null) data = {};
+  for (const name of ['kwargs', 'options'] as const) {
+    const text = data[name];
+    if (typeof text !== 'string') continue;
     try {
-      value = JSON.parse(raw);
+      data[name] = JSON.parse(text);
     } catch (error) {
       return {
         ok: false,
@@ -92,11 +50,57 @@ function field(
       };
     }
   }
-  if (!isJsonObject(value))
-    return invalid(where, `Invalid type of field \`${name}\`, expected an object`);
-  return { ok: true, value };
+  const how = format ?? 'normal';
+  let kwargs: Record<string, unknown> = {};
+  let options: Record<string, unknown> = {};
+  if (how === 'normal') {
+    if (!isNothing(data.kwargs)) kwargs = copyKeys(data.kwargs);
+    if (!isNothing(data.options) && typeof data.options === 'object') {
+      options = { ...(data.options as Record<string, unknown>) };
+    }
+  } else if (how === 's' || how === 'simplified') {
+    kwargs = copyKeys(data);
+  }
+  return {
+    ok: true,
+    format:
+      how === 'normal' ? 'normal' : how === 's' || how === 'simplified' ? 'simplified' : 'other',
+    kwargs,
+    returnType: isNothing(options.returnType) ? 'raw' : options.returnType,
+    unbox: isNothing(options.unbox) ? !direct : Boolean(options.unbox),
+  };
 }
 
-function invalid(where: string, detail: string): { ok: false; message: string; detail: unknown } {
-  return { ok: false, message: `Invalid request ${where}`, detail };
+/**
+ * `createFuncRunnerTaskReq`'s option check, after the function was found: `returnType`
+ * must be `raw` or `jsonDumps` (400 "Invalid options, invalid returnType" otherwise).
+ */
+export function checkReturnType(
+  returnType: unknown,
+): { ok: true; returnType: 'raw' | 'jsonDumps' } | { ok: false; message: string; detail: unknown } {
+  if (typeof returnType === 'string' && RETURN_TYPES.includes(returnType)) {
+    return { ok: true, returnType: returnType as 'raw' | 'jsonDumps' };
+  }
+  return {
+    ok: false,
+    message: 'Invalid options, invalid returnType',
+    detail: { allowed: RETURN_TYPES },
+  };
+}
+
+/** `_assignFuncCallKwargs` into `{}`: the own keys of whatever was given (`Object.keys`). */
+function copyKeys(value: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }

@@ -1,30 +1,26 @@
 import { EmulatorControls } from '../core/controls.js';
 import type { FailFault } from '../core/faults.js';
-import { decodePathSegment } from '../core/http.js';
 import { ApiAuthenticator } from './api-auth.js';
-import { readApiRequest } from './api-request.js';
-import { type ExpressBody, paramsRecord } from './body.js';
-import { DATAFLUX_ERRORS, nodeJson } from './envelope.js';
+import { paramsRecord } from './body.js';
+import { type Call, FuncCalls } from './calls.js';
+import { DATAFLUX_ERRORS } from './envelope.js';
 import {
   DataFluxExchange,
   dataFluxFailureEnvelope,
   dataFluxTruncatedEnvelope,
   JSON_TYPE,
 } from './exchange.js';
-import { runFunc } from './func-runner.js';
+import { FuncCatalog } from './func-catalog.js';
 import { createNonceStore, type NonceStore } from './nonce-store.js';
-import type {
-  DataFluxApiConfig,
-  DataFluxCallRecord,
-  DataFluxEmulatorOptions,
-  DataFluxFunc,
-  DataFluxFuncContext,
-  DataFluxTaskRecord,
-} from './options.js';
-import { verifyDataFluxRequest } from './verify-request.js';
+import type { DataFluxCallRecord, DataFluxEmulatorOptions, DataFluxTaskRecord } from './options.js';
+import { type DataFluxRoute, matchRoute } from './routes.js';
+import { SyncApiThrottle } from './throttling.js';
+import { validateRequest } from './validator.js';
+import { presentsAccessKey, verifyDataFluxRequest } from './verify-request.js';
 
-const FUNC_ROUTE = /^\/api\/v1\/func\/([^/]+)\/?$/;
-const API_ROUTE = /^\/api\/v1\/(sync|al|func-api|async)\/([^/]+)(?:\/(s|simplified))?\/?$/;
+const NO_ROUTE =
+  'No such router. Please make sure that the METHOD is correct and no spelling missing in the URL';
+const SYSTEM_ERROR = 'A System error occured. Please report this response to the administrator';
 
 /** An emulated DataFlux Func server: see {@link createDataFluxEmulator}. */
 export class DataFluxEmulator extends EmulatorControls {
@@ -36,15 +32,27 @@ export class DataFluxEmulator extends EmulatorControls {
   readonly nonces: NonceStore = createNonceStore();
   readonly #options: DataFluxEmulatorOptions;
   readonly #auth: ApiAuthenticator;
+  readonly #catalog: FuncCatalog;
+  readonly #calls: FuncCalls;
 
   constructor(options: DataFluxEmulatorOptions) {
     super(options, { exposeHeaders: '*' });
     this.#options = options;
-    this.#auth = new ApiAuthenticator(
-      () => uuidFromHex(this.randomHex(16)),
-      options.strictDigest ?? false,
-      options.funcTimeoutMs,
-    );
+    this.#auth = new ApiAuthenticator(() => uuidFromHex(this.randomHex(16)), {
+      strictDigest: options.strictDigest ?? false,
+      documentedAuthFunc: options.documentedAuthFunc ?? false,
+      timeoutMs: options.funcTimeoutMs,
+    });
+    this.#catalog = new FuncCatalog(options.funcs ?? {}, this.now());
+    this.#calls = new FuncCalls({
+      options,
+      auth: this.#auth,
+      catalog: this.#catalog,
+      throttle: new SyncApiThrottle(),
+      tasks: this.tasks,
+      now: () => this.now(),
+      randomHex: (bytes) => this.randomHex(bytes),
+    });
   }
 
   /** Forgets the recorded calls and tasks. */
@@ -53,33 +61,55 @@ export class DataFluxEmulator extends EmulatorControls {
     this.tasks.length = 0;
   }
 
+  /**
+   * The server's pipeline: body parsers (a body they cannot parse is 400 before routing),
+   * the route, the access-key middleware on every route (bad `X-Dff-Ak-*` headers are
+   * refused even on an open Sync API), sign-in where the route needs it, the route's
+   * request validator, then the handler.
+   */
   protected override async handle(request: Request): Promise<Response> {
     const x = await DataFluxExchange.read(request, () => this.now(), this.#traceId(request));
     this.calls.push(x.record);
-    if ('error' in x.body) {
-      return x.fail(DATAFLUX_ERRORS.badRequest, 'Invalid request body, bad JSON format', {
-        error: x.body.error,
-      });
+    if ('error' in x.body) return x.fail(DATAFLUX_ERRORS.badRequest, 'Invalid request body');
+    const url = new URL(request.url);
+    const route = matchRoute(request.method, url.pathname);
+    if (route === undefined) {
+      return x.fail(DATAFLUX_ERRORS.notFound, NO_ROUTE, { method: request.method, url: x.target });
     }
-    const path = new URL(request.url).pathname;
-    const func = FUNC_ROUTE.exec(path);
-    const funcId = func === null ? undefined : decodePathSegment(func[1]!);
-    if (funcId !== undefined && request.method === 'POST') return this.#callFunc(x, funcId);
-    const api = API_ROUTE.exec(path);
-    const apiId = api === null ? undefined : decodePathSegment(api[2]!);
-    const isAsync = api?.[1] === 'async';
-    if (
-      apiId !== undefined &&
-      (request.method === 'POST' || (request.method === 'GET' && !isAsync))
-    ) {
-      return this.#callApi(x, apiId, api![3] !== undefined, isAsync);
+    if ('badParam' in route) return x.fail(DATAFLUX_ERRORS.system, SYSTEM_ERROR, null);
+    x.record.route = route.name === 'callFunc' ? 'func' : route.name;
+    x.record.id = route.name === 'funcList' ? undefined : route.id;
+    const signIn = this.#signIn(x, route);
+    if (signIn instanceof Response) return signIn;
+    const call: Call = { x, route, query: paramsRecord(url.searchParams), body: x.body };
+    const valid = validateRequest(route, call.query, call.body.value);
+    if (!valid.ok) {
+      const message = valid.where === 'query' ? 'Invalid request query' : 'Invalid request body';
+      return x.fail(DATAFLUX_ERRORS.badRequest, message, { message: valid.message });
     }
-    return x.fail(DATAFLUX_ERRORS.notFound, 'No such route', null);
+    switch (route.name) {
+      case 'funcList':
+        return x.ok(this.#catalog.list(call.query));
+      case 'describeFunc': {
+        const func = this.#catalog.get(route.id);
+        if (func === undefined) {
+          return x.fail(DATAFLUX_ERRORS.notFound, 'No such data', { entity: 'func', id: route.id });
+        }
+        return x.ok(func.row);
+      }
+      case 'callFunc':
+        return this.#calls.callFunc(call);
+      default:
+        return this.#calls.callApi(call, route.name === 'async');
+    }
   }
 
-  async #callFunc(x: DataFluxExchange, funcId: string): Promise<Response> {
-    x.record.route = 'func';
-    x.record.id = funcId;
+  /** `byAccessKey` + the sign-in check; the verified key, `null` for none, or the refusal. */
+  #signIn(x: DataFluxExchange, route: DataFluxRoute): string | null | Response {
+    if (!presentsAccessKey(x.request.headers)) {
+      if (!route.requireSignIn) return null;
+      return x.fail(DATAFLUX_ERRORS.userAuth, 'User not signed in');
+    }
     const verdict = verifyDataFluxRequest({
       method: x.request.method,
       url: x.target,
@@ -97,127 +127,7 @@ export class DataFluxEmulator extends EmulatorControls {
       return x.fail(kind, verdict.message, verdict.detail);
     }
     x.record.akId = verdict.akId;
-    x.record.format = 'normal';
-    const data = readApiRequest('POST', false, {}, x.body as ExpressBody);
-    if (!data.ok) return x.fail(DATAFLUX_ERRORS.badRequest, data.message, data.detail);
-    const outcome = await this.#run(x, funcId, data.kwargs, { origin: 'direct' });
-    if (outcome instanceof Response) return outcome;
-    const result = data.returnType === 'jsonDumps' ? nodeJson(outcome.value) : outcome.value;
-    return x.ok({ result });
-  }
-
-  async #callApi(
-    x: DataFluxExchange,
-    id: string,
-    simplified: boolean,
-    isAsync: boolean,
-  ): Promise<Response> {
-    x.record.route = isAsync ? 'async' : 'sync';
-    x.record.id = id;
-    x.record.format = simplified ? 'simplified' : 'normal';
-    const apis = (isAsync ? this.#options.asyncApis : this.#options.syncApis) ?? {};
-    const api: DataFluxApiConfig | undefined = Object.hasOwn(apis, id) ? apis[id] : undefined;
-    if (api === undefined) {
-      return x.fail(DATAFLUX_ERRORS.notFound, `No such ${isAsync ? 'Async' : 'Sync'} API`, {
-        id,
-      });
-    }
-    const query = paramsRecord(new URL(x.request.url).searchParams);
-    const data = readApiRequest(x.request.method, simplified, query, x.body as ExpressBody);
-    if (!data.ok) return x.fail(DATAFLUX_ERRORS.badRequest, data.message, data.detail);
-    const realm = `${isAsync ? 'AsyncAPI' : 'SyncAPI'}:${id}`;
-    const auth = await this.#auth.check(api.auth, {
-      method: x.request.method,
-      target: x.target,
-      headers: x.request.headers,
-      query: data.query,
-      body: data.body,
-      realm,
-      now: this.now(),
-    });
-    if (!auth.ok) {
-      if ('kind' in auth) return x.fail(auth.kind, auth.message, auth.detail);
-      const headers =
-        auth.wwwAuthenticate === undefined
-          ? undefined
-          : { 'WWW-Authenticate': auth.wwwAuthenticate };
-      return x.fail(DATAFLUX_ERRORS.apiAuth, auth.message, null, headers);
-    }
-    const origin = isAsync ? 'asyncAPI' : 'syncAPI';
-    if (isAsync) return this.#startTask(x, id, api.func, data.kwargs);
-    const outcome = await this.#run(x, api.func, data.kwargs, { origin, originId: id });
-    if (outcome instanceof Response) return outcome;
-    // Sync API success is not wrapped: the body is the return value itself.
-    const type = data.returnType === 'jsonDumps' ? 'text/html; charset=utf-8' : JSON_TYPE;
-    return x.send(200, nodeJson(outcome.value), type);
-  }
-
-  #startTask(
-    x: DataFluxExchange,
-    apiId: string,
-    funcId: string,
-    kwargs: Record<string, unknown>,
-  ): Response {
-    const func = this.#func(funcId);
-    if (func === undefined) return x.fail(DATAFLUX_ERRORS.notFound, 'No such Func', { funcId });
-    x.record.kwargs = kwargs;
-    const id = `task-${this.randomHex(12)}`;
-    const context = this.#context(x, funcId, { origin: 'asyncAPI', originId: apiId });
-    const task: DataFluxTaskRecord = {
-      id,
-      apiId,
-      funcId,
-      kwargs,
-      status: 'running',
-      done: Promise.resolve(),
-    };
-    task.done = runFunc(funcId, () => func(kwargs, context), this.#options.funcTimeoutMs).then(
-      (outcome) => {
-        task.status = outcome.ok ? 'success' : 'failure';
-        if (outcome.ok) task.result = outcome.value;
-        else task.exception = outcome.detail.exception;
-      },
-    );
-    this.tasks.push(task);
-    return x.ok({ id });
-  }
-
-  async #run(
-    x: DataFluxExchange,
-    funcId: string,
-    kwargs: Record<string, unknown>,
-    origin: Pick<DataFluxFuncContext, 'origin' | 'originId'>,
-  ): Promise<{ value: unknown } | Response> {
-    const func = this.#func(funcId);
-    if (func === undefined) return x.fail(DATAFLUX_ERRORS.notFound, 'No such Func', { funcId });
-    x.record.kwargs = kwargs;
-    const context = this.#context(x, funcId, origin);
-    const outcome = await runFunc(funcId, () => func(kwargs, context), this.#options.funcTimeoutMs);
-    if (!outcome.ok) return x.fail(outcome.kind, outcome.message, outcome.detail);
-    return { value: outcome.value === undefined ? null : outcome.value };
-  }
-
-  #func(funcId: string): DataFluxFunc | undefined {
-    const funcs = this.#options.funcs ?? {};
-    return Object.hasOwn(funcs, funcId) ? funcs[funcId] : undefined;
-  }
-
-  #context(
-    x: DataFluxExchange,
-    funcId: string,
-    origin: Pick<DataFluxFuncContext, 'origin' | 'originId'>,
-  ): DataFluxFuncContext {
-    const context: DataFluxFuncContext = {
-      funcId,
-      origin: origin.origin,
-      method: x.request.method,
-      target: x.target,
-      headers: x.request.headers,
-      traceId: x.envelope.traceId,
-      now: this.now(),
-    };
-    if (origin.originId !== undefined) context.originId = origin.originId;
-    return context;
+    return verdict.akId;
   }
 
   #traceId(request: Request): string {
@@ -243,17 +153,19 @@ function uuidFromHex(hex: string): string {
 }
 
 /**
- * An emulated DataFlux Func server (PROTOCOLS §2, which wins over the seed): the AK/SK
- * OpenAPI (`POST /api/v1/func/:funcId`, ±900 s, one-time nonces), Sync APIs whose
- * success is NOT wrapped (normal, simplified and legacy routes, strict field checks,
- * `returnType: "jsonDumps"`), Async APIs, fixed-field / Basic / Digest / function API
- * auth, and the `{ok:false,…}` error envelope with the server's codes.
+ * An emulated DataFlux Func server, answering like the open-source release 5.0.0
+ * (PROTOCOLS §2, which wins over the seed): the AK/SK OpenAPI (`POST /api/v1/func/:funcId`,
+ * `GET /api/v1/func/:funcId`, `GET /api/v1/func-list`; ±900 s, one-time nonces), Sync APIs
+ * whose success is NOT wrapped and is flattened as the server flattens it (normal,
+ * `/:format` and legacy routes, strict field checks, `returnType: "jsonDumps"`,
+ * throttling), Async APIs, fixed-field / Basic / Digest / function API auth, and the
+ * `{ok:false,…}` error envelope with the server's codes and messages.
  *
  * @example
  * ```ts
  * const dff = createDataFluxEmulator({
  *   accessKeys: [{ akId: 'ak-1', akSecret: 'sk-1' }],
- *   funcs: { 'demo__main.hello': ({ name }) => `Hello, ${name}` },
+ *   funcs: { 'demo__main.hello': ({ name }) => ({ greeting: `Hello, ${name}` }) },
  *   syncApis: { 'my-api-id': { func: 'demo__main.hello',
  *     auth: { type: 'fixedField', fields: [{ location: 'header', name: 'x-auth-token', value: 't' }] } } },
  * })

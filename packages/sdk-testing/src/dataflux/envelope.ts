@@ -1,4 +1,5 @@
 import { LosslessNumber } from '@signet/sdk-core';
+import { isNothing } from './body.js';
 
 /** One DataFlux error kind: HTTP status, the `error` number as written, the `reason`. */
 export interface DataFluxErrorKind {
@@ -16,6 +17,7 @@ export const DATAFLUX_ERRORS: {
   readonly bizCondition: DataFluxErrorKind;
   readonly notFound: DataFluxErrorKind;
   readonly rateLimit: DataFluxErrorKind;
+  readonly throttled: DataFluxErrorKind;
   readonly funcFailed: DataFluxErrorKind;
   readonly funcTimeout: DataFluxErrorKind;
   readonly workerNoResponse: DataFluxErrorKind;
@@ -27,18 +29,19 @@ export const DATAFLUX_ERRORS: {
   bizCondition: { status: 403, code: '403.21', reason: 'EBizCondition' },
   notFound: { status: 404, code: '404.41', reason: 'EClientNotFound' },
   rateLimit: { status: 429, code: '429.46', reason: 'EClientRateLimit' },
+  throttled: { status: 429, code: '429.46', reason: 'EClientRateLimit.APIThrottling' },
   funcFailed: { status: 599, code: '599.1', reason: 'EFuncFailed' },
   funcTimeout: { status: 599, code: '599.2', reason: 'EFuncTimeout' },
   workerNoResponse: { status: 599, code: '599.99', reason: 'EWorkerNoResponse' },
-  system: { status: 500, code: '500', reason: 'ESys' },
+  system: { status: 500, code: '500.5', reason: 'ESys' },
 };
 
 /** The request-side members every DataFlux envelope repeats. */
 export interface EnvelopeContext {
   method: string;
-  /** Full URL as received (origin + raw target). */
+  /** The request target as received (`req.originalUrl`), as `reqDump.url`. */
   url: string;
-  /** The parsed body, dumped into `reqDump.bodyDump` when there was one. */
+  /** `req.body` as parsed, dumped into `reqDump.bodyDump` unless it is nothing (`{}`, `''`). */
   body: unknown;
   traceId: string;
   reqTime: number;
@@ -58,7 +61,12 @@ export function nodeJson(value: unknown): string {
   return text ?? 'null';
 }
 
-/** `{"ok":false,"error":401.14,"reason":…,"message":…,"detail":…,"status":…,"reqDump":…,…}`. */
+/**
+ * `{"ok":false,"error":401.14,"reason":…,"message":…,"detail":…,"status":…,"reqDump":…,…}`:
+ * the server's `ServerError.toJSON()` plus `reqDump`, so a `detail` the error has none of
+ * is left out (undefined in `JSON.stringify`), and `bodyDump` is the body as
+ * `JSON.stringify(body, null, 2)` cut to 1000 characters (`toolkit.limitText`).
+ */
 export function errorEnvelopeText(
   kind: DataFluxErrorKind,
   message: string,
@@ -66,9 +74,22 @@ export function errorEnvelopeText(
   ctx: EnvelopeContext,
 ): string {
   const reqDump: Record<string, unknown> = { method: ctx.method, url: ctx.url };
-  if (ctx.body !== undefined) reqDump.bodyDump = nodeJson(ctx.body).slice(0, 1000);
+  if (!isNothing(ctx.body)) reqDump.bodyDump = limitText(bodyDumpText(ctx.body), 1000);
+  const detailPart = detail === undefined ? '' : `"detail":${nodeJson(detail)},`;
   // `error` is written by hand: it is a JSON number whose fraction must stay as the server has it.
-  return `{"ok":false,"error":${kind.code},"reason":${nodeJson(kind.reason)},"message":${nodeJson(message)},"detail":${nodeJson(detail ?? null)},"status":${kind.status},"reqDump":${nodeJson(reqDump)},${tail(ctx)}}`;
+  return `{"ok":false,"error":${kind.code},"reason":${nodeJson(kind.reason)},"message":${nodeJson(message)},${detailPart}"status":${kind.status},"reqDump":${nodeJson(reqDump)},${tail(ctx)}}`;
+}
+
+/** `toolkit.jsonDumps(body, 2)`: functions and Buffers are written as placeholders. */
+function bodyDumpText(body: unknown): string {
+  if (body instanceof Uint8Array) return `"<Buffer size:${body.length} B>"`;
+  return JSON.stringify(body, null, 2) ?? '';
+}
+
+/** `toolkit.limitText(text, max, { showLength: 'newLine' })`. */
+function limitText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 3)}...\n <Length: ${text.length}>`;
 }
 
 /** `{"ok":true,"error":200,"message":"","data":…,"traceId":…,"clientTime":null,…}`. */

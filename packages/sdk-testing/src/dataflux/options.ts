@@ -9,22 +9,64 @@ export interface DataFluxFuncContext {
   /** The Sync/Async API id, for API calls. */
   originId?: string;
   method: string;
-  /** The request target as received. */
+  /**
+   * The request target as received (`_DFF_HTTP_REQUEST.originalUrl`): a fixed-field
+   * credential sent in the query stays visible here, as on the server.
+   */
   target: string;
   headers: Headers;
+  /**
+   * `_DFF_HTTP_REQUEST.query`: the query as the server holds it when the function runs,
+   * fixed-field credentials it checked deleted, `kwargs`/`options` JSON text parsed.
+   */
+  query: Record<string, unknown>;
+  /**
+   * `_DFF_HTTP_REQUEST.body`: the parsed body likewise (an object for JSON and forms, a
+   * string for `text/plain`, `{type: 'Buffer', data}` for other bodies, `{}` for none).
+   */
+  body: unknown;
   traceId: string;
   /** The server's clock, Unix ms. */
   now: number;
 }
 
 /**
- * An emulated DataFlux function. Its return value is sent as the Node server sends it
- * (`JSON.stringify`); a throw is the server's 599 `EFuncFailed`.
+ * An emulated DataFlux function. Its return value crosses to the Node server as JSON and
+ * is sent as the server sends it (PROTOCOLS §2: the Sync API flattens it); a throw is the
+ * server's 599 `EFuncFailed`.
  */
 export type DataFluxFunc = (
   kwargs: Record<string, unknown>,
   context: DataFluxFuncContext,
 ) => unknown;
+
+/**
+ * A function with what `GET /api/v1/func-list` and `GET /api/v1/func/:funcId` tell about
+ * it (the server's `biz_main_func` row); what is left out is `null` there, as in the
+ * database (`category` `'general'`, `definition` `name()`).
+ */
+export interface DataFluxFuncDefinition {
+  handler: DataFluxFunc;
+  title?: string;
+  description?: string;
+  /** The signature as the script has it: `hello(name, greeting='Hi')`. */
+  definition?: string;
+  /** `argsJSON`. */
+  args?: readonly string[];
+  /** `kwargsJSON`. */
+  kwargs?: Readonly<Record<string, unknown>>;
+  /** `extraConfigJSON`; `isHidden` (any value) leaves the function out of `func-list`. */
+  extraConfig?: Readonly<Record<string, unknown>>;
+  /** `general` (default), `prediction`, `action`… */
+  category?: string;
+  integration?: string;
+  /** `tagsJSON`: `func-list?tags=a,b` lists functions holding all of them. */
+  tags?: readonly string[];
+  scriptTitle?: string;
+  scriptDescription?: string;
+  scriptSetTitle?: string;
+  scriptSetDescription?: string;
+}
 
 /** One fixed field: `{location, name, value}` (see the API auth seed). */
 export interface DataFluxFixedField {
@@ -52,32 +94,59 @@ export type DataFluxApiAuthConfig =
   | { type: 'fixedField'; fields: readonly DataFluxFixedField[] }
   | { type: 'httpBasic'; users: readonly DataFluxAuthUser[] }
   | { type: 'httpDigest'; users: readonly DataFluxAuthUser[] }
-  /** Runs like the server's auth function: only a throw rejects (→ 599 EFuncFailed). */
+  /**
+   * Runs like the server's auth function at 5.0.0: only a throw rejects (→ 599
+   * EFuncFailed), whatever it returns passes; `documentedAuthFunc` gives the seed's shapes.
+   */
   | { type: 'func'; check: (request: DataFluxAuthFuncRequest) => unknown };
+
+/** A throttling rule of a Sync API (the server's `throttlingJSON` keys). */
+export type DataFluxThrottlingRule =
+  | 'bySecond'
+  | 'byMinute'
+  | 'byHour'
+  | 'byDay'
+  | 'byMonth'
+  | 'byYear';
 
 /** A Sync or Async API: the function it calls and its auth. */
 export interface DataFluxApiConfig {
   /** The function id, `demo__main.hello`. */
   func: string;
   auth?: DataFluxApiAuthConfig;
+  /**
+   * Sync APIs: the most calls per second/minute/hour/day/month (30 days)/year (365 days),
+   * counted per fixed window after the API auth passed; the call over the limit answers
+   * 429 `EClientRateLimit.APIThrottling` "Maximum calling rate exceeded" with
+   * `detail: {rule, limit, currentCount, waitSeconds}` (the server's `throttlingJSON`).
+   */
+  throttling?: Readonly<Partial<Record<DataFluxThrottlingRule, number>>>;
 }
 
 /** Options of `createDataFluxEmulator`. */
 export interface DataFluxEmulatorOptions extends EmulatorBaseOptions {
   /** Keys accepted by the AK/SK OpenAPI (`/api/v1/func/:funcId`). */
   accessKeys?: readonly DataFluxAccessKey[];
-  /** Functions by id. */
-  funcs?: Readonly<Record<string, DataFluxFunc>>;
+  /** Functions by id (`scriptSet__script.func`): the function, or it with its description. */
+  funcs?: Readonly<Record<string, DataFluxFunc | DataFluxFuncDefinition>>;
   /** Sync APIs by id: `/api/v1/sync/:id` (+ `/s`, `/simplified`, legacy `/api/v1/al/:id`). */
   syncApis?: Readonly<Record<string, DataFluxApiConfig>>;
   /** Async APIs by id: `/api/v1/async/:id`. */
   asyncApis?: Readonly<Record<string, DataFluxApiConfig>>;
   /**
-   * Digest auth that checks what the real server does not: `uri` equals the request
-   * target, `opaque` and `realm` are the ones sent, `nc` grows per nonce, `qop` and
-   * `algorithm` are `auth` / MD5; an expired nonce answers `stale=true`.
+   * Digest auth that checks what the real server does not, as Apache and other servers
+   * do: `uri` equals the request target, `opaque` and `realm` are the ones sent, `nc`
+   * grows per nonce, `qop` and `algorithm` are `auth` / MD5; an expired nonce answers
+   * `stale=true`. Off (the real server): none of these is checked.
    */
   strictDigest?: boolean;
+  /**
+   * Auth functions as the seed document describes them, not as release 5.0.0 runs them:
+   * only `True` passes, and any other return value or a raise answers 401.99 `EAPIAuth`
+   * "Func Auth failed" with the returned value (or the task's failure record) as `detail`.
+   * Off (5.0.0): the return value is not checked, only a raise rejects (599 `EFuncFailed`).
+   */
+  documentedAuthFunc?: boolean;
   /** A function running longer than this answers 599 `EFuncTimeout` (default: no limit). */
   funcTimeoutMs?: number;
   /** AK/SK timestamp window, seconds (default 900). */
@@ -89,7 +158,7 @@ export interface DataFluxCallRecord {
   method: string;
   /** The request target as received. */
   target: string;
-  route: 'func' | 'sync' | 'async' | 'unknown';
+  route: 'func' | 'describeFunc' | 'funcList' | 'sync' | 'async' | 'unknown';
   /** The function id or API id of the route. */
   id: string | undefined;
   format: 'normal' | 'simplified' | undefined;

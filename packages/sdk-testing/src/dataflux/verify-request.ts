@@ -1,6 +1,6 @@
 import { hashHex, hmacHex, timingSafeEqual, verifyDataFluxSignature } from '@signet/sdk-core';
 import { type HeaderBag, headerValue } from '../core/http.js';
-import { type ExpressBody, parseExpressBody } from './body.js';
+import { type ExpressBody, hasRequestBody, parseExpressBody } from './body.js';
 import { DATAFLUX_ERRORS, type DataFluxErrorKind } from './envelope.js';
 import type { NonceStore } from './nonce-store.js';
 
@@ -41,15 +41,27 @@ export type VerifyDataFluxRequestResult =
       detail: unknown;
     };
 
+/** The server's message for a wrong sign, hint included (`builtinAuthMid.byAccessKey`). */
+export const DATAFLUX_SIGN_ERROR_MESSAGE =
+  'Invalid Access Key sign. Hint: akSign = HmacSha1("<AK Sign Version>&<AK Timestamp(Second)>&<AK Nonce>&<METHOD>&<FULL URL>&<Body or \'\'>", <AK Secret>)';
+
+/** True when a request presents an access key at all: the server looks for ID and sign only. */
+export function presentsAccessKey(headers: HeaderBag): boolean {
+  return !!headerValue(headers, 'x-dff-ak-id') && !!headerValue(headers, 'x-dff-ak-sign');
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
 /**
  * Checks a DataFlux Func OpenAPI (AK/SK) request the way the server's `byAccessKey`
- * middleware does, in its order: ID and sign present, nonce present, timestamp present
- * (`parseInt`) and within ±900 s, nonce not used in the last 24 h (checked *before* the
- * signature, as on the server), key known (else 404 `No such data`), then the signature
- * over `originalUrl` and the JSON-parsed body. A request without
- * `Content-Type: application/json` (or a form type) is not parsed: the server then
- * hashes an empty buffer, so the usual `md5("{}")` signature fails. The nonce is
- * recorded on success.
+ * middleware and sign-in check do, in their order and with their messages: without both
+ * ID and sign the request is simply not signed in ("User not signed in"); then nonce
+ * present, timestamp present (`parseInt`) and within ±900 s, nonce not used in the last
+ * 24 h (checked *before* the signature, as on the server), key known (else 404 `No such
+ * data`), then the signature over `originalUrl` and the parsed body ("Invalid Access Key
+ * sign. Hint: …"). A request without `Content-Type: application/json` (or a form type)
+ * is not parsed: the server then hashes an empty buffer, so the usual `md5("{}")`
+ * signature fails. The nonce is recorded on success.
  *
  * The signature check is sdk-core's (`verifyDataFluxSignature`: `dfJsonDumps`, MD5,
  * HMAC-SHA1), so a client built on the same code always agrees with it; it is checked
@@ -58,14 +70,15 @@ export type VerifyDataFluxRequestResult =
 export function verifyDataFluxRequest(
   input: VerifyDataFluxRequestInput,
 ): VerifyDataFluxRequestResult {
-  const parsed = parseExpressBody(
-    headerValue(input.headers, 'content-type') ?? null,
-    input.bodyText ?? '',
-  );
-  if ('error' in parsed) {
-    return fail(DATAFLUX_ERRORS.badRequest, 'Invalid request body, bad JSON format', {
-      error: parsed.error,
-    });
+  const bytes = encoder.encode(input.bodyText ?? '');
+  const contentType = headerValue(input.headers, 'content-type') ?? null;
+  const headers = new Headers();
+  const length = headerValue(input.headers, 'content-length');
+  if (length !== undefined) headers.set('content-length', length);
+  const parsed = parseExpressBody(contentType, bytes, hasRequestBody(input.method, headers, bytes));
+  if ('error' in parsed) return fail(DATAFLUX_ERRORS.badRequest, 'Invalid request body');
+  if (!presentsAccessKey(input.headers)) {
+    return fail(DATAFLUX_ERRORS.userAuth, 'User not signed in');
   }
   const header = (name: string) => headerValue(input.headers, name);
   const id = header('x-dff-ak-id');
@@ -91,9 +104,11 @@ export function verifyDataFluxRequest(
     return fail(DATAFLUX_ERRORS.userAuth, 'Invalid Access Key nonce');
   }
   const key = input.accessKeys.find((k) => k.akId === id);
-  if (key === undefined) return fail(DATAFLUX_ERRORS.notFound, 'No such data', { id });
+  if (key === undefined) {
+    return fail(DATAFLUX_ERRORS.notFound, 'No such data', { entity: 'access key', id });
+  }
   if (!signatureMatches(input, parsed, key.akSecret, now, windowSeconds)) {
-    return fail(DATAFLUX_ERRORS.userAuth, 'Invalid Access Key sign');
+    return fail(DATAFLUX_ERRORS.userAuth, DATAFLUX_SIGN_ERROR_MESSAGE);
   }
   input.nonceStore?.remember(key.akId, nonce!, now);
   return { ok: true, akId: key.akId, body: parsed.value };
@@ -113,20 +128,21 @@ function signatureMatches(
     nonce: header('x-dff-ak-nonce'),
     timestamp: header('x-dff-ak-timestamp'),
   };
-  if (parsed.kind !== 'none') {
+  if (parsed.kind !== 'raw') {
     const verdict = verifyDataFluxSignature({
       method: input.method,
       pathWithQuery: input.url,
       headers,
-      body: parsed.value,
+      // `jsonDumps(body || {})`: a text body is a string, an empty one counts as none.
+      body: parsed.kind === 'text' && parsed.value === '' ? {} : parsed.value,
       akSecret,
       now,
       windowSeconds,
     });
     return verdict.ok;
   }
-  // No body parser ran (no JSON or form content type): the server hashes the empty
-  // raw body, not `{}`.
+  // Only the raw parser took the body (no JSON, form or text content type): the server
+  // does not hash `{}` then, which the kit models as the empty buffer.
   const stringToSign = [
     input.method.toUpperCase(),
     input.url,
@@ -140,7 +156,7 @@ function signatureMatches(
 function fail(
   kind: DataFluxErrorKind,
   message: string,
-  detail: unknown = null,
+  detail?: unknown,
 ): VerifyDataFluxRequestResult {
   return {
     ok: false,

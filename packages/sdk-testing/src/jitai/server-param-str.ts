@@ -1,5 +1,5 @@
 import type { LosslessJson, LosslessObject } from '@signet/sdk-core';
-import { maskJitaiParamStr, pyJsonDumps } from '@signet/sdk-core';
+import { JITAI_SECRET_MASK, pyJsonDumps } from '@signet/sdk-core';
 import { isWellFormed, sortEntries } from '@signet/sdk-core/internal';
 
 /**
@@ -14,7 +14,9 @@ import { isWellFormed, sortEntries } from '@signet/sdk-core/internal';
  *          for k in sorted(lowered))
  * ```
  * So an args key `timestamp`, `secret` or `accessSign` is overwritten or dropped, and of
- * `orderId` + `orderid` only the one that came last in the body is signed.
+ * `orderId` + `orderid` only the one that came last in the body is signed. The debug
+ * output masks the `secret` part before the parts are joined: nothing of a secret holding
+ * `&` or `=` shows, and an arg value holding `&secret=` stays as it is (PROTOCOLS §1).
  *
  * Returns undefined when Python would raise instead (a value it cannot encode to UTF-8).
  */
@@ -41,7 +43,9 @@ export function serverParamStr(
     return undefined;
   }
   sortEntries(keys, texts);
-  const paramStr = keys.map((key, i) => `${key}=${texts[i]}`).join('&');
+  const parts = keys.map((key, i) => `${key}=${texts[i]}`);
+  const paramStr = parts.join('&');
   if (!isWellFormed(paramStr)) return undefined;
-  return { paramStr, masked: maskJitaiParamStr(paramStr) };
+  const masked = keys.map((key, i) => (key === 'secret' ? JITAI_SECRET_MASK : parts[i])).join('&');
+  return { paramStr, masked };
 }

@@ -8,7 +8,6 @@ import {
   jitaiParamStr,
   jitaiRequestHeaders,
   type LosslessObject,
-  maskJitaiParamStr,
   SignetConfigError,
   signJitaiParamStr,
 } from '@signet/sdk-core';
@@ -71,13 +70,15 @@ export function jitaiDebug(
   const timestamp = stamp === undefined ? Date.now() : integerFlag('timestamp', stamp);
   const paramStr = jitaiParamStr(args as LosslessObject, { timestamp, secret });
   const sign = signJitaiParamStr(paramStr, nodeCrypto);
+  // Masked part by part, as the server does: a secret holding `&` leaves nothing behind.
+  const masked = jitaiParamStr(args as LosslessObject, { timestamp, secret, masked: true });
   const headers = jitaiRequestHeaders({
     accessKey: creds.accessKey ?? '',
     timestamp,
     accessSign: sign,
   });
   if (creds.accessKey === undefined) delete headers.accessKey;
-  return { profile: 'jitai', paramStr: maskJitaiParamStr(paramStr), sign, headers };
+  return { profile: 'jitai', paramStr: masked, sign, headers };
 }
 
 export function dataFluxDebug(
