@@ -4,6 +4,7 @@
 // headers and bodies, many of them shaped like the platforms' envelopes.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { fuzzParams } from '../../../test/reliability/fuzz-knob.js';
 import {
   basic,
   createClient,
@@ -205,7 +206,7 @@ describe('hostile responses end in a result or a SignetError', () => {
         }
         expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(SECRET);
       }),
-      { numRuns: 250 },
+      fuzzParams(250),
     );
   });
 });
