@@ -5,11 +5,20 @@ import type { Masker } from './output.js';
 /**
  * The strategy, with every value its hooks put on a request (an Authorization header, a
  * signature, a query token) registered for masking as soon as it is set: the CLI prints
- * what servers answer, and a server may echo them back even in a success.
+ * what servers answer, and a server may echo them back even in a success. `identifiers`
+ * (access key, AK id, key id) stay visible, as in the SDK's call records.
  */
-export function maskedAuth<A extends AuthStrategy | undefined>(auth: A, masker: Masker): A {
+export function maskedAuth<A extends AuthStrategy | undefined>(
+  auth: A,
+  masker: Masker,
+  identifiers: readonly (string | undefined)[] = [],
+): A {
   if (auth === undefined) return auth;
   const credentials = new CallCredentials(undefined);
+  const shown = new Set(identifiers);
+  const register = () => {
+    for (const value of credentials.values()) if (!shown.has(value)) masker.add(value);
+  };
   // Everything else (kind, write, challenge, the JitAi response check…) from the original.
   const watched = Object.create(auth) as {
     prepare?: (state: AuthPrepareState) => Promise<void>;
@@ -23,7 +32,7 @@ export function maskedAuth<A extends AuthStrategy | undefined>(auth: A, masker: 
         await prepare.call(auth, state);
       } finally {
         credentials.note(before, state);
-        for (const value of credentials.values()) masker.add(value);
+        register();
       }
     };
   }
@@ -34,7 +43,7 @@ export function maskedAuth<A extends AuthStrategy | undefined>(auth: A, masker: 
         await sign.call(auth, state);
       } finally {
         credentials.note(before, state);
-        for (const value of credentials.values()) masker.add(value);
+        register();
       }
     };
   }

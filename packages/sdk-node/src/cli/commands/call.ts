@@ -83,6 +83,8 @@ export function jitaiClientFromFlags(
     ...extra,
     baseUrl: url,
     env: false,
-    auth: maskedAuth(buildAuth(kind, resolved.creds), ctx.masker) ?? NO_AUTH,
+    auth:
+      maskedAuth(buildAuth(kind, resolved.creds), ctx.masker, [resolved.creds.accessKey]) ??
+      NO_AUTH,
   });
 }

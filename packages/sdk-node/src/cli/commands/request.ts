@@ -45,7 +45,12 @@ sends no credentials. JitAi responses are not verified here: use \`signet call\`
         'no credentials: give the flags of one scheme (see signet request --help), or --auth none for an unsigned request',
       );
     }
-    const auth = maskedAuth(buildAuth(kind, resolved.creds, hmacOptions(ctx.parsed)), ctx.masker);
+    const { accessKey, akId, keyId } = resolved.creds;
+    const auth = maskedAuth(buildAuth(kind, resolved.creds, hmacOptions(ctx.parsed)), ctx.masker, [
+      accessKey,
+      akId,
+      keyId,
+    ]);
     const client = createClient({
       ...clientOptions(ctx),
       baseUrl: `${url.origin}/`,
