@@ -47,6 +47,8 @@ export async function startServers(root) {
     ...KEYS.jitai,
     allow: ['services.OrderSvc.query'],
     basePath: '/api/org/app',
+    // Who may get a signature is not what these tests are about.
+    dangerouslySignForAnyone: true,
   });
 
   let input;

@@ -111,6 +111,8 @@ beforeAll(async () => {
     ...KEY,
     allow: ['services.OrderSvc.query', 'services.OrderSvc.fail'],
     basePath: '/api/org/app',
+    // Who may get a signature is not what these tests are about.
+    dangerouslySignForAnyone: true,
   });
   site = await servePage(
     {

@@ -3,8 +3,9 @@
  * `instanceof SignetError` with a stable `name`; `isSignetError()` also matches by name,
  * so errors that cross realms (iframes, workers, duplicated bundles) are still recognised.
  *
- * No message, `cause` or field of these errors ever carries a secret: callers pass only
- * masked values in, and `redact()` is applied to anything taken from a request.
+ * No message, `cause` or field of these errors ever carries a secret: before an error
+ * leaves a call, the loop masks (`http/redact.ts`) the strategy's secrets and every value
+ * it put on the call's requests, in every form, in every own field down the cause chain.
  */
 
 /** Fields shared by every error. */

@@ -182,6 +182,7 @@ export { MAX_REDIRECTS } from './http/redirect.js';
 export type { RetryPolicy } from './http/retry.js';
 export { defaultRetryDelay, IDEMPOTENT_METHODS } from './http/retry.js';
 export type { Transport, TransportRequest, TransportResponse } from './http/transport.js';
+export type { InsecureHttp } from './http/url.js';
 export type { JitaiClient, JitaiClientOptions, JitaiDebugReport } from './jitai/client.js';
 export { createJitaiClient, createJitaiClientWithAuth } from './jitai/client.js';
 export { JITAI_HEADERS, JITAI_SECRET_MASK, JITAI_WINDOW_MS } from './jitai/constants.js';

@@ -7,6 +7,7 @@
 // count per outcome is asserted, or a case could pass without testing what it says.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { fuzzParams } from '../../../test/reliability/fuzz-knob.js';
 import {
   basic,
   createClient,
@@ -454,7 +455,7 @@ describe('hostile responses end in a result or a SignetError', () => {
         expect(`${error.message} ${JSON.stringify(error)}`).not.toContain(SECRET);
         if (error instanceof SignetSignatureError) expect(error.problem).toBeTypeOf('string');
       }),
-      { numRuns: 250 },
+      fuzzParams(250),
     );
     const short = Object.entries(fuzz.atLeast).filter(([o, n]) => (outcomes[o] ?? 0) < n);
     expect(short, `outcomes of 250 runs: ${JSON.stringify(outcomes)}`).toEqual([]);

@@ -20,6 +20,7 @@ export {
   credentialsFromEnv,
   credentialsFromFile,
 } from './credentials.js';
+export { inspectSignetError } from './inspect.js';
 export type { AccessKeyCheck } from './keys.js';
 export { checkAccessKey, generateAccessSecret } from './keys.js';
 export { nodeCrypto } from './node-crypto.js';

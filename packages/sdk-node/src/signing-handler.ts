@@ -10,6 +10,7 @@ import {
   verifyJitaiData,
 } from '@signet/sdk-core';
 import { nodeCrypto } from './node-crypto.js';
+import { readBodyWithin } from './signing-body.js';
 import {
   normalizeBasePath,
   readPayload,
@@ -28,7 +29,7 @@ export type { SignerPayload } from './signing-request.js';
  * createSigningHandler({
  *   accessKey, accessSecret,
  *   allow: ['services.OrderSvc.query'],
- *   authorize: (request) => sessionOf(request) !== undefined,
+ *   authorize: (request) => sessionOf(request) !== undefined, // required
  * })
  * ```
  */
@@ -45,9 +46,17 @@ export interface SigningHandlerOptions {
   /**
    * Decides whether this caller may have a signature (session cookie, CSRF token...):
    * runs for every `sign` and `verify` request after the payload was checked. The
-   * request's body has been read; use its headers.
+   * request's body has been read; use its headers. Required, unless
+   * `dangerouslySignForAnyone` says the endpoint is meant to sign for every caller.
    */
   authorize?: (request: Request, payload: SignerPayload) => boolean | Promise<boolean>;
+  /**
+   * Sign for anyone who can reach the endpoint, with no `authorize` check: whoever can
+   * post to it can then call every allowed api as you. Only for endpoints that something
+   * in front already restricts (a private network, an authenticating proxy) — say so here
+   * rather than with an `authorize` that always answers true.
+   */
+  dangerouslySignForAnyone?: boolean;
   /** The JitAi app's path (`/api/{orgId}/{appName}`): when given, `path` must be exactly under it. */
   basePath?: string;
   /** The signing clock, Unix ms (default `Date.now`). Pages never choose the timestamp. */
@@ -66,8 +75,11 @@ export type SigningHandler = (request: Request) => Promise<Response>;
  * signer endpoint with node:http, Express, Hono...) that signs JitAi requests for pages
  * that must not hold the secret, and checks signed responses for them.
  *
- * A `sign` request is checked (POST, JSON, a known op, the api in `allow`, the path
- * naming that same api, `authorize`) and signed with this server's clock; a `verify`
+ * It fails closed: without `authorize` (or an explicit `dangerouslySignForAnyone: true`)
+ * it is not created, and a body past `maxBodyBytes` is refused as soon as reading passes
+ * the limit, whatever its Content-Length said. A `sign` request is checked (POST, JSON, a
+ * known op, the api in `allow`, the path naming that same api, `authorize`) and signed
+ * with this server's clock; a `verify`
  * request answers `{ok: true}` or `{ok: false, error}`. Refusals are
  * `{error: {name, message}}` with status 400, 403, 405, 413, 415 or 500, never echoing
  * a secret. CORS is left to the app: serve the signer from the page's own origin, and
@@ -87,14 +99,33 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
       'createSigningHandler: allow must be a list of api names or a function',
     );
   }
+  const anyone = options.dangerouslySignForAnyone;
+  if (anyone !== undefined && typeof anyone !== 'boolean') {
+    throw new SignetConfigError('createSigningHandler: dangerouslySignForAnyone must be a boolean');
+  }
   if (authorize !== undefined && typeof authorize !== 'function') {
     throw new SignetConfigError('createSigningHandler: authorize must be a function');
+  }
+  if (authorize === undefined && anyone !== true) {
+    throw new SignetConfigError(
+      'createSigningHandler: authorize is required — a function (request, payload) => boolean that says whether this caller may have a signature (check its session or CSRF token). Without it anyone who can reach the endpoint could call your allowed apis as you; if the endpoint really is meant to sign for every caller, say so with dangerouslySignForAnyone: true.',
+    );
+  }
+  if (authorize !== undefined && anyone === true) {
+    throw new SignetConfigError(
+      'createSigningHandler: give authorize or dangerouslySignForAnyone: true, not both (should callers be checked or not?)',
+    );
   }
   const allowed = typeof allow === 'function' ? allow : (api: string) => allow.includes(api);
   const basePath = normalizeBasePath(options.basePath);
   const now = options.now ?? Date.now;
   const windowMs = options.windowMs ?? JITAI_WINDOW_MS;
   const maxBodyBytes = options.maxBodyBytes ?? 1 << 20;
+  if (!(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0)) {
+    throw new SignetConfigError(
+      `createSigningHandler: maxBodyBytes must be a positive integer, got ${String(maxBodyBytes)}`,
+    );
+  }
 
   async function answer(request: Request): Promise<Response> {
     if (request.method !== 'POST') {
@@ -103,9 +134,8 @@ export function createSigningHandler(options: SigningHandlerOptions): SigningHan
     if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) {
       throw new SignerRefusal(415, 'UnsupportedMediaType', 'send Content-Type: application/json');
     }
-    const declared = Number(request.headers.get('content-length') ?? 0);
-    const text = declared > maxBodyBytes ? undefined : await request.text();
-    if (text === undefined || new TextEncoder().encode(text).length > maxBodyBytes) {
+    const text = await readBodyWithin(request, maxBodyBytes);
+    if (text === undefined) {
       throw new SignerRefusal(
         413,
         'PayloadTooLarge',

@@ -56,6 +56,7 @@ test('Node-only names', () => {
     'writeGeneratedClient',
     'nodeCrypto',
     'createSigningHandler',
+    'inspectSignetError',
   ]) {
     expect(node).toHaveProperty(name);
     expect(name in core).toBe(false);

@@ -3,6 +3,7 @@
 // input it did not expect; a secret or a signature for a refused api must never leak.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { fuzzParams } from '../../../test/reliability/fuzz-knob.js';
 import { createSigningHandler } from '../src/signing-handler.js';
 
 const SECRET = 'handler-secret-5b0e27c94a1d';
@@ -11,6 +12,7 @@ const handler = createSigningHandler({
   accessSecret: SECRET,
   allow: ['services.OrderSvc.query'],
   basePath: '/api/org/app',
+  dangerouslySignForAnyone: true,
 });
 
 const anyValue = fc.oneof(
@@ -108,7 +110,7 @@ describe('createSigningHandler on hostile requests', () => {
           expect(sent.api).toBe('services.OrderSvc.query');
         }
       }),
-      { numRuns: 600 },
+      fuzzParams(600),
     );
     // The generator reaches the signing path and the refusals, not only one of them.
     expect(statuses.get(200) ?? 0).toBeGreaterThan(0);

@@ -25,6 +25,7 @@ function handler(extra: Partial<SigningHandlerOptions> = {}) {
     ...KEY,
     allow: ['services.OrderSvc.query'],
     now: () => NOW,
+    ...(extra.authorize ? {} : { dangerouslySignForAnyone: true }),
     ...extra,
   });
 }
@@ -75,6 +76,7 @@ describe('createSigningHandler: sign', () => {
         accessSecret: c.secret,
         allow: () => true,
         now: () => c.timestamp,
+        dangerouslySignForAnyone: true,
       });
       const { body } = await answer(h, post(signPayload({ bodyText: c.argsJson })));
       expect(body.headers?.accessSign, c.name).toBe(c.accessSign);
@@ -177,12 +179,49 @@ describe('createSigningHandler: sign', () => {
     });
   });
 
-  test('options are checked up front', () => {
-    expect(() => createSigningHandler({ ...KEY, accessSecret: '', allow: [] })).toThrow(
-      /accessSecret/,
+  test('fails closed: no authorize, no handler — an open signer must say so by name', async () => {
+    // Before, a handler without authorize signed for any anonymous request.
+    expect(() => createSigningHandler({ ...KEY, allow: ['services.OrderSvc.query'] })).toThrow(
+      /authorize is required.*dangerouslySignForAnyone: true/,
     );
     expect(() =>
-      createSigningHandler({ ...KEY, allow: 'services.*' as unknown as string[] }),
+      createSigningHandler({
+        ...KEY,
+        allow: [],
+        authorize: () => true,
+        dangerouslySignForAnyone: true,
+      }),
+    ).toThrow(/not both/);
+    expect(() =>
+      createSigningHandler({
+        ...KEY,
+        allow: [],
+        dangerouslySignForAnyone: 'yes' as unknown as boolean,
+      }),
+    ).toThrow(/dangerouslySignForAnyone must be a boolean/);
+    expect(() =>
+      createSigningHandler({ ...KEY, allow: [], dangerouslySignForAnyone: false }),
+    ).toThrow(/authorize is required/);
+    const open = createSigningHandler({
+      ...KEY,
+      allow: ['services.OrderSvc.query'],
+      now: () => NOW,
+      dangerouslySignForAnyone: true,
+    });
+    expect((await answer(open, post(signPayload()))).status).toBe(200);
+  });
+
+  test('options are checked up front', () => {
+    expect(() =>
+      createSigningHandler({ ...KEY, accessSecret: '', allow: [], dangerouslySignForAnyone: true }),
+    ).toThrow(/accessSecret/);
+    expect(() => handler({ maxBodyBytes: 0 })).toThrow(/maxBodyBytes must be a positive integer/);
+    expect(() =>
+      createSigningHandler({
+        ...KEY,
+        allow: 'services.*' as unknown as string[],
+        dangerouslySignForAnyone: true,
+      }),
     ).toThrow(/allow/);
   });
 });
@@ -197,6 +236,7 @@ describe('createSigningHandler: verify', () => {
         accessSecret: c.secret,
         allow: [],
         now: () => c.now,
+        dangerouslySignForAnyone: true,
       });
       const data = (parseLossless(c.bodyText) as LosslessObject).data;
       const { body } = await answer(
@@ -240,6 +280,7 @@ describe('remoteSigner ⇄ createSigningHandler over HTTP', () => {
         ...KEY,
         allow: ['services.OrderSvc.query'],
         basePath: '/api/org/app',
+        authorize: (request) => request.headers.get('x-csrf') === 'token-1',
       }),
     });
   });
@@ -251,7 +292,7 @@ describe('remoteSigner ⇄ createSigningHandler over HTTP', () => {
     createJitaiClient({
       baseUrl: `${app.url}/api/org/app`,
       accessKey: KEY.accessKey,
-      auth: remoteSigner({ endpoint: `${signer.url}/sign` }),
+      auth: remoteSigner({ endpoint: `${signer.url}/sign`, headers: { 'x-csrf': 'token-1' } }),
     });
 
   test('a delegated call is signed, sent and verified', async () => {
@@ -260,6 +301,19 @@ describe('remoteSigner ⇄ createSigningHandler over HTTP', () => {
       amount: 12.5,
     });
     expect(emulator.calls.at(-1)).toMatchObject({ auth: 'signed', ok: true });
+  });
+
+  test('a page without what authorize checks gets no signature, and the app sees nothing', async () => {
+    const before = emulator.calls.length;
+    const anonymous = createJitaiClient({
+      baseUrl: `${app.url}/api/org/app`,
+      accessKey: KEY.accessKey,
+      auth: remoteSigner({ endpoint: `${signer.url}/sign` }),
+    });
+    const error = await anonymous.call('services.OrderSvc.query', { orderId: '1' }).catch((e) => e);
+    expect(error).toBeInstanceOf(SignetHttpError);
+    expect(String(error)).toMatch(/403: Forbidden: authorize refused this request/);
+    expect(emulator.calls.length).toBe(before);
   });
 
   test('an api outside the allow-list never reaches the app', async () => {

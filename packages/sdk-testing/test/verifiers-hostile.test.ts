@@ -12,6 +12,7 @@ import {
 } from '@signet/sdk-core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { fuzzParams } from '../../../test/reliability/fuzz-knob.js';
 import { verifyDataFluxRequest, verifyJitaiRequest } from '../src';
 
 const SECRET = 'verifier-secret-93be1d07c6';
@@ -99,7 +100,7 @@ function survives(verify: () => unknown, mayThrow: boolean): void {
   expect(shown ?? '').not.toContain(SECRET);
 }
 
-const runs = { numRuns: 400 };
+const runs = fuzzParams(400);
 
 describe('verifiers on hostile input', () => {
   test('parseLossless: a value or a SignetDecodeError', () => {

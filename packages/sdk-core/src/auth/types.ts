@@ -128,6 +128,12 @@ export interface AuthStrategy<C = unknown> {
   verifyResponse?(state: AuthResponseState): void | Promise<void>;
   /** True when requests carry a timestamp the server checks (clock-skew correction applies). */
   readonly timestamped?: boolean;
+  /**
+   * Headers this strategy sets whose values are no credentials (a key id, a timestamp, a
+   * nonce): left unmasked in errors, records and debug reports. Every other value a
+   * strategy sets counts as a credential.
+   */
+  readonly publicHeaders?: readonly string[];
 }
 
 /**

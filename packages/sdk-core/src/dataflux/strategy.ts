@@ -3,7 +3,7 @@ import { hashHex, hmacHex } from '../crypto/digest.js';
 import { SignetConfigError } from '../errors.js';
 import { dfJsonDumps } from '../json/dfjson.js';
 import { toWireJson } from '../json/wire-json.js';
-import { dataFluxHeaders, dataFluxNonce, dataFluxTimestamp } from './headers.js';
+import { DATAFLUX_HEADERS, dataFluxHeaders, dataFluxNonce, dataFluxTimestamp } from './headers.js';
 import { dataFluxStringToSign } from './sign.js';
 
 /** jsonDumps of a request without a body: the server signs `body || {}`. */
@@ -36,6 +36,7 @@ export function dataflux(options: DataFluxAuthOptions): DataFluxStrategy {
     kind: 'dataflux',
     credentialed: true,
     timestamped: true,
+    publicHeaders: [DATAFLUX_HEADERS.id, DATAFLUX_HEADERS.timestamp, DATAFLUX_HEADERS.nonce],
     akId,
     // The server hashes jsonDumps of what JSON.parse makes of our body: dfJsonDumps of
     // the value written is exactly that, so the body is written once and never re-parsed.

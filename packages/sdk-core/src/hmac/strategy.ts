@@ -37,6 +37,11 @@ export function hmacSignature(options: HmacSignatureOptions): HmacStrategy {
     kind: 'hmac',
     credentialed: true,
     timestamped: true,
+    publicHeaders: [
+      resolved.headerNames.keyId,
+      resolved.headerNames.timestamp,
+      resolved.headerNames.nonce,
+    ],
     keyId: resolved.keyId,
     sign(state) {
       const signed = hmacSignRequest(

@@ -4,6 +4,7 @@ import { toWireJson } from '../json/wire-json.js';
 import { AttemptSignal, CallerAborted, pause } from './attempt-signal.js';
 import { discard, readBody } from './body.js';
 import { type ClientConfig, checkTimeout } from './config.js';
+import { CallCredentials } from './credentials.js';
 import {
   type AttemptFailure,
   attemptFailure,
@@ -13,7 +14,7 @@ import {
 } from './failure.js';
 import type { HeaderValues, RequestOptions } from './options.js';
 import type { CallRecord } from './records.js';
-import { redactError, redactText, secretsOf } from './redact.js';
+import { Redactor, redactError, redactText } from './redact.js';
 import { followRedirect, isRedirect } from './redirect.js';
 import { type DecodedResponse, decodeBody } from './response.js';
 import { IDEMPOTENT_METHODS, normalizeRetry, type RetryPolicy, retryWait } from './retry.js';
@@ -104,9 +105,9 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
   const startedAt = config.clock.localNow();
   const auth = config.auth;
   const record = newRecord(config, spec, startedAt);
-  /** Header values an auth strategy set (signatures, Authorization): never echoed. */
-  const sensitive = new Set<string>();
-  const secrets = () => [...secretsOf(auth), ...sensitive];
+  /** The strategy's secrets and every value it put on a request of this call: never echoed. */
+  const credentials = new CallCredentials(auth, config.keyId);
+  const secrets = () => credentials.values();
   let sentUrl: URL | undefined;
   let policy: CallPolicy | undefined;
   try {
@@ -124,7 +125,7 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
         config,
         spec,
         { method, url, body, index, answer },
-        sensitive,
+        credentials,
       );
       answer = undefined;
       sentUrl = outgoing.url;
@@ -248,13 +249,10 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
   } finally {
     record.durationMs = config.clock.localNow() - startedAt;
     if (config.onCall) {
-      if (sentUrl !== undefined) {
-        record.path = redactText(sentUrl.pathname + sentUrl.search, secretsOf(auth));
-      }
-      // Platform messages may echo request headers back: mask what auth put there.
-      if (record.message !== undefined) record.message = redactText(record.message, secrets());
+      if (sentUrl !== undefined) record.path = sentUrl.pathname + sentUrl.search;
       try {
-        config.onCall({ ...record });
+        // The path may carry query credentials, platform messages may echo what auth sent.
+        config.onCall(new Redactor(secrets()).value({ ...record }));
       } catch {
         // A logging callback must never turn a result into a failure.
       }
@@ -335,7 +333,7 @@ async function prepareAttempt(
     index: number;
     answer: ChallengeAnswer | undefined;
   },
-  sensitive: Set<string>,
+  credentials: CallCredentials,
 ): Promise<Outgoing> {
   const auth = config.auth;
   const { method, index, answer } = target;
@@ -348,9 +346,12 @@ async function prepareAttempt(
   const prepare = { method, url, headers, body: shallowCopy(target.body), format: spec.format };
   try {
     if (auth?.prepare) {
-      const before = new Map(headers);
-      await auth.prepare(prepare);
-      noteChanged(before, headers, sensitive);
+      const before = credentials.snapshot(prepare);
+      try {
+        await auth.prepare(prepare);
+      } finally {
+        credentials.note(before, prepare);
+      }
     }
     const written =
       prepare.body === undefined
@@ -375,14 +376,15 @@ async function prepareAttempt(
       random: config.random,
       crypto: config.crypto,
     };
-    const signedBefore = new Map(headers);
-    await auth.sign(state);
-    noteChanged(signedBefore, headers, sensitive);
+    const before = credentials.snapshot(state);
+    try {
+      await auth.sign(state);
+    } finally {
+      credentials.note(before, state);
+    }
     return { method, url, headers, bodyText: written?.text, signed: state };
   } catch (error) {
-    throw new Prepared(
-      preparationError(error, [...secretsOf(auth), ...sensitive], auth?.kind, index),
-    );
+    throw new Prepared(preparationError(error, credentials.values(), auth?.kind, index));
   }
 }
 
@@ -427,13 +429,6 @@ async function answerChallenge(
 /** An error from building an attempt, already a SignetError. */
 class Prepared {
   constructor(readonly error: SignetError) {}
-}
-
-/** Header values a strategy set or changed: credentials, masked wherever they might be echoed. */
-function noteChanged(before: Map<string, string>, headers: Headers, sensitive: Set<string>): void {
-  for (const [name, value] of headers) {
-    if (before.get(name) !== value && value.length >= 8) sensitive.add(value);
-  }
 }
 
 /**

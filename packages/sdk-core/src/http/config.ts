@@ -9,6 +9,7 @@ import type { CallRecord } from './records.js';
 import type { RedirectMode } from './redirect.js';
 import { normalizeRetry, type RetryPolicy } from './retry.js';
 import type { Transport } from './transport.js';
+import type { InsecureHttp } from './url.js';
 
 /** Client options after validation, shared by every call of one client. */
 export interface ClientConfig {
@@ -25,7 +26,7 @@ export interface ClientConfig {
   onCall: ((record: CallRecord) => void) | undefined;
   headers: Headers;
   transport: Transport;
-  allowInsecureHttp: boolean;
+  allowInsecureHttp: InsecureHttp;
   debug: boolean;
   random: RandomSource;
   /** Undefined: the process-wide default, resolved where something is hashed. */
@@ -102,6 +103,16 @@ export function normalizeConfig(options: ClientOptions, keyId?: string): ClientC
       `maxResponseBytes must be a positive integer number of bytes or false, got ${String(maxResponseBytes)}`,
     );
   }
+  const allowInsecureHttp = options.allowInsecureHttp ?? false;
+  if (
+    allowInsecureHttp !== true &&
+    allowInsecureHttp !== false &&
+    allowInsecureHttp !== 'localhost-subdomains'
+  ) {
+    throw new SignetConfigError(
+      `allowInsecureHttp must be true, false or 'localhost-subdomains', got ${String(allowInsecureHttp)}`,
+    );
+  }
   const clockOptions: { now?: () => number; maxSkewMs?: number } = {};
   if (options.now) clockOptions.now = options.now;
   if (options.maxClockSkewMs !== undefined) clockOptions.maxSkewMs = options.maxClockSkewMs;
@@ -119,7 +130,7 @@ export function normalizeConfig(options: ClientOptions, keyId?: string): ClientC
     onCall: options.onCall,
     headers: new Headers(options.headers),
     transport: transportOf(options),
-    allowInsecureHttp: options.allowInsecureHttp ?? false,
+    allowInsecureHttp,
     debug: options.debug ?? false,
     random: options.random ?? secureRandom,
     crypto: options.crypto,

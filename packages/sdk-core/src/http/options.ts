@@ -6,6 +6,7 @@ import type { FetchFunction } from './fetch-transport.js';
 import type { CallRecord } from './records.js';
 import type { RedirectMode } from './redirect.js';
 import type { Transport } from './transport.js';
+import type { InsecureHttp } from './url.js';
 
 export type { BigIntMode };
 
@@ -93,10 +94,12 @@ export interface ClientOptions {
    */
   transport?: Transport | undefined;
   /**
-   * Allow credentials over plain `http:` to a host that is not loopback. Off by default:
-   * anyone on the path could read or replay them.
+   * Allow credentials over plain `http:` to a host that is not loopback (`localhost`,
+   * 127.0.0.0/8, `::1`). Off by default: anyone on the path could read or replay them.
+   * `'localhost-subdomains'` also allows `*.localhost` names, which Node resolves through
+   * DNS: only where your resolver maps them to this machine.
    */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: InsecureHttp;
   /** Debug mode: JitAi sends `debug: 1` and compares the server's paramStr with ours. */
   debug?: boolean;
   /** Clock for signing (tests). Default `Date.now`. */

@@ -1,13 +1,14 @@
 /**
  * A secret-free record of one call, the client-side mirror of JitAi's apiAuths call log
  * (`accessKey, requestId, timestamp, path, element, funcName, duration, errcode, errmsg`).
- * Never holds secrets, signatures, Authorization values or credential query fields.
+ * Never holds secrets, signatures, Authorization values or credential query fields: every
+ * string in it is masked for whatever the auth strategy put on the call's requests.
  */
 export interface CallRecord {
   /** JitAi api (`services.OrderSvc.query`), DataFlux route (`sync:my-api-id`) or undefined. */
   api: string | undefined;
   method: string;
-  /** Request path with credential query fields removed. */
+  /** Request path and query as sent, every credential in it masked (`***`). */
   path: string;
   /** Final HTTP status, or undefined when no answer came. */
   status: number | undefined;

@@ -56,8 +56,11 @@ function looksLikeJsonObject(text: string): boolean {
   return t.startsWith('{') && text.trimEnd().endsWith('}');
 }
 
+/** Where {@link excerpt} cut a text (redaction masks a secret cut there, too). */
+export const EXCERPT_CUT = '…';
+
 /** Short, safe excerpt of a body for error messages. */
 export function excerpt(text: string, max = 200): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+  return oneLine.length > max ? `${oneLine.slice(0, max)}${EXCERPT_CUT}` : oneLine;
 }

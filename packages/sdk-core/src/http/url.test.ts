@@ -41,14 +41,44 @@ describe('parseBaseUrl', () => {
 });
 
 describe('plain-http guard', () => {
-  test.each(['localhost', 'a.localhost', '127.0.0.1', '127.9.8.7', '[::1]'])(
-    '%s is loopback',
-    (h) => {
-      expect(isLoopbackHost(h)).toBe(true);
-    },
-  );
-  test.each(['10.0.0.1', 'example.com', '128.0.0.1', 'localhost.evil.com'])('%s is not', (h) => {
+  test.each([
+    'localhost',
+    'LOCALHOST',
+    '127.0.0.1',
+    '127.9.8.7',
+    '127.1',
+    '2130706433',
+    '0x7f000001',
+    '[::1]',
+    '::1',
+    '[0:0:0:0:0:0:0:1]',
+    '[::ffff:127.0.0.1]',
+  ])('%s is loopback', (h) => {
+    expect(isLoopbackHost(h)).toBe(true);
+  });
+  test.each([
+    '10.0.0.1',
+    'example.com',
+    '128.0.0.1',
+    '0.0.0.0',
+    '[::2]',
+    '[::ffff:10.0.0.1]',
+    'localhost.evil.com',
+    '127.0.0.1.evil.com',
+    'localhost.',
+    // Node resolves these through DNS: any address may come back.
+    'a.localhost',
+    'evil.localhost',
+    'EVIL.LOCALHOST',
+    '',
+  ])('%s is not', (h) => {
     expect(isLoopbackHost(h)).toBe(false);
+  });
+
+  test('*.localhost counts only when asked', () => {
+    expect(isLoopbackHost('evil.localhost', { localhostSubdomains: true })).toBe(true);
+    expect(isLoopbackHost('a.b.localhost', { localhostSubdomains: true })).toBe(true);
+    expect(isLoopbackHost('localhost.evil.com', { localhostSubdomains: true })).toBe(false);
   });
 
   test('refuses credentials over http to a remote host unless allowed', () => {
@@ -57,8 +87,15 @@ describe('plain-http guard', () => {
       /Refusing to send credentials over plain http/,
     );
     expect(() => guardInsecureHttp(url, true, true)).not.toThrow();
+    expect(() => guardInsecureHttp(url, true, 'localhost-subdomains')).toThrow(SignetConfigError);
     expect(() => guardInsecureHttp(url, false, false)).not.toThrow();
     expect(() => guardInsecureHttp(new URL('https://api.example.com/'), true, false)).not.toThrow();
     expect(() => guardInsecureHttp(new URL('http://127.0.0.1:8080/'), true, false)).not.toThrow();
+  });
+
+  test('http://evil.localhost is refused, and says how to opt in', () => {
+    const url = new URL('http://evil.localhost:8080/x');
+    expect(() => guardInsecureHttp(url, true, false)).toThrow(/'localhost-subdomains'/);
+    expect(() => guardInsecureHttp(url, true, 'localhost-subdomains')).not.toThrow();
   });
 });

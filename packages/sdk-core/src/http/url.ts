@@ -55,24 +55,63 @@ function splitOnce(text: string, sep: string): [string, string | undefined] {
   return i < 0 ? [text, undefined] : [text.slice(0, i), text.slice(i + 1)];
 }
 
-/** localhost, *.localhost, 127.0.0.0/8 and ::1: traffic that never leaves the machine. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+/**
+ * What `allowInsecureHttp` allows: `false` (default) credentials over plain `http:` only
+ * to loopback; `'localhost-subdomains'` also to `*.localhost` names; `true` to any host.
+ */
+export type InsecureHttp = boolean | 'localhost-subdomains';
+
+/**
+ * True for hosts that reach this machine without a resolver: `localhost`, 127.0.0.0/8 and
+ * `::1`, in any form the URL parser normalises to them (`127.1`, `0x7f000001`,
+ * `[0:0:0:0:0:0:0:1]`, the IPv4-mapped `[::ffff:127.0.0.1]`). `*.localhost` counts only with
+ * `localhostSubdomains`: Node resolves such names through DNS, which may answer with any
+ * address, so plain http to one may leave the machine.
+ */
+export function isLoopbackHost(
+  hostname: string,
+  options: { localhostSubdomains?: boolean } = {},
+): boolean {
+  const host = normalizeHost(hostname);
+  if (host === undefined) return false;
+  if (host === 'localhost' || host === '[::1]') return true;
+  if (options.localhostSubdomains === true && /^[a-z0-9-]+(\.[a-z0-9-]+)*\.localhost$/.test(host)) {
+    return true;
+  }
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  // IPv4-mapped IPv6 of 127.0.0.0/8, as the URL parser writes it: [::ffff:7fxx:xxxx].
+  return /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host);
+}
+
+/** The hostname as the WHATWG URL parser normalises it (IPv6 in brackets), or undefined. */
+function normalizeHost(hostname: string): string | undefined {
+  if (typeof hostname !== 'string' || hostname === '') return undefined;
+  const bracketed =
+    hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname;
+  try {
+    const url = new URL(`http://${bracketed}/`);
+    return url.port === '' && url.username === '' && url.pathname === '/'
+      ? url.hostname
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Refuses credentials over plain http to anything but loopback, unless allowed. */
 export function guardInsecureHttp(
   url: URL,
   credentialed: boolean,
-  allowInsecureHttp: boolean,
+  allowInsecureHttp: InsecureHttp,
 ): void {
-  if (!credentialed || allowInsecureHttp || url.protocol !== 'http:') return;
-  if (isLoopbackHost(url.hostname)) return;
+  if (!credentialed || allowInsecureHttp === true || url.protocol !== 'http:') return;
+  const localhostSubdomains = allowInsecureHttp === 'localhost-subdomains';
+  if (isLoopbackHost(url.hostname, { localhostSubdomains })) return;
+  const subdomain = /\.localhost$/i.test(url.hostname)
+    ? ` (a *.localhost name is resolved through DNS and may point anywhere; pass allowInsecureHttp: 'localhost-subdomains' if yours resolve to this machine)`
+    : '';
   throw new SignetConfigError(
     `Refusing to send credentials over plain http to ${url.host}: anyone on the path could read ` +
-      'or replay them. Use https, or pass allowInsecureHttp: true if this network is trusted.',
+      `or replay them${subdomain}. Use https, or pass allowInsecureHttp: true if this network is trusted.`,
   );
 }

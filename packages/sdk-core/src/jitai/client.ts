@@ -8,8 +8,9 @@ import {
 } from '../errors.js';
 import { type CallSpec, execute } from '../http/call.js';
 import { type ClientConfig, normalizeConfig } from '../http/config.js';
+import { secretsOf } from '../http/credentials.js';
 import type { ClientOptions, RequestOptions } from '../http/options.js';
-import { redactText, secretsOf } from '../http/redact.js';
+import { redactText } from '../http/redact.js';
 import { type DecodedResponse, excerpt } from '../http/response.js';
 import {
   isLosslessObject,

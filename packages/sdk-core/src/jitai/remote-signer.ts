@@ -98,6 +98,7 @@ export function remoteSigner(options: RemoteSignerOptions): RemoteSignerStrategy
     kind: 'remoteSigner',
     credentialed: true,
     timestamped: true,
+    publicHeaders: [JITAI_HEADERS.accessKey, JITAI_HEADERS.timestamp],
     endpoint,
     verify,
     // The signer checks the args again; checking here too refuses them before any request.

@@ -51,6 +51,7 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
     kind: 'jitai',
     credentialed: true,
     timestamped: true,
+    publicHeaders: [JITAI_HEADERS.accessKey, JITAI_HEADERS.timestamp, JITAI_HEADERS.debug],
     accessKey,
     write: writeJitaiArgs,
     sign(state) {

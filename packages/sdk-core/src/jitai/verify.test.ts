@@ -222,3 +222,41 @@ describe('verifyJitaiResponse', () => {
     expect(calls).toEqual(['sha1', 'sha1']);
   });
 });
+
+// The protocol's own limits (README, "What a JitAi response signature does not cover"):
+// these pass because the platform's recipe allows them, and the README says so.
+describe('what a JitAi response signature does not cover', () => {
+  const signedAs = (signed: unknown, sent: unknown) => {
+    const { timestamp, accessSign } = signJitaiResponse(signed, { secret: SECRET, timestamp: NOW });
+    return envelope({ data: sent, timestamp, accessSign });
+  };
+
+  test('the type of data: a signed string "42" verifies as the number 42', () => {
+    expect(verifyJitaiResponse(signedAs('42', 42), { secret: SECRET, now: NOW })).toBe(42);
+    expect(
+      verifyJitaiResponse(signedAs('{"role":"admin"}', { role: 'admin' }), {
+        secret: SECRET,
+        now: NOW,
+      }),
+    ).toEqual({ role: 'admin' });
+  });
+
+  test('field splitting: a signed "balance=100&data2=zzz" verifies as two fields', () => {
+    const { timestamp, accessSign } = signJitaiResponse('balance=100&data2=zzz', {
+      secret: SECRET,
+      timestamp: NOW,
+    });
+    const split = envelope({ data: 'balance=100', data2: 'zzz', timestamp, accessSign });
+    expect(verifyJitaiResponse(split, { secret: SECRET, now: NOW })).toBe('balance=100');
+  });
+
+  test('replay within the window: the same signed answer verifies for any request', () => {
+    const captured = signedAs({ orderId: '1' }, { orderId: '1' });
+    for (const now of [NOW, NOW + 299_000]) {
+      expect(verifyJitaiResponse(captured, { secret: SECRET, now })).toEqual({ orderId: '1' });
+    }
+    expect(() => verifyJitaiResponse(captured, { secret: SECRET, now: NOW + 300_001 })).toThrow(
+      SignetSignatureError,
+    );
+  });
+});

@@ -4,7 +4,7 @@ import { SkewClock } from '../clock.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { type RandomSource, secureRandom } from '../crypto/random.js';
 import { SignetConfigError, SignetDecodeError } from '../errors.js';
-import { guardInsecureHttp } from '../http/url.js';
+import { guardInsecureHttp, type InsecureHttp } from '../http/url.js';
 import { jitaiApiError, readJitaiEnvelope } from '../jitai/envelope.js';
 import { jitaiResponseCheck } from '../jitai/response-check.js';
 import { type LosslessJson, losslessToValue, parseLossless } from '../json/lossless.js';
@@ -21,8 +21,11 @@ import { toWireJson } from '../json/wire-json.js';
 export interface KyHooksOptions {
   /** The strategy that signs every request (and every retry) ky sends. */
   auth: AuthStrategy;
-  /** Allow credentials over plain `http:` to a host that is not loopback (default false). */
-  allowInsecureHttp?: boolean;
+  /**
+   * Allow credentials over plain `http:` to a host that is not loopback (default false;
+   * `'localhost-subdomains'`: also `*.localhost`, see the client option).
+   */
+  allowInsecureHttp?: InsecureHttp;
   /** Clock for signing (tests). Default `Date.now`. */
   now?: () => number;
   random?: RandomSource;

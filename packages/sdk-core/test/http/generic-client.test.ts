@@ -177,6 +177,34 @@ describe('createClient().request', () => {
     await expect(api.request('GET', 'x')).rejects.toThrow(/plain http/);
   });
 
+  test('http://*.localhost is not loopback: refused before anything is sent, unless opted in', async () => {
+    const sent: string[] = [];
+    const fetch = async (input: Request | string | URL) => {
+      sent.push(String(input instanceof Request ? input.url : input));
+      return new Response('{}', { headers: { 'content-type': 'application/json' } });
+    };
+    const api = createClient({
+      baseUrl: 'http://evil.localhost:9',
+      auth: bearer('abcdefgh'),
+      fetch,
+    });
+    const error = await api.request('GET', 'x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SignetConfigError);
+    expect(String(error)).toMatch(/evil\.localhost:9.*'localhost-subdomains'/);
+    expect(sent).toHaveLength(0);
+    const optedIn = createClient({
+      baseUrl: 'http://evil.localhost:9',
+      auth: bearer('abcdefgh'),
+      fetch,
+      allowInsecureHttp: 'localhost-subdomains',
+    });
+    await optedIn.request('GET', 'x');
+    expect(sent).toEqual(['http://evil.localhost:9/x']);
+    expect(() =>
+      createClient({ baseUrl: 'http://h', allowInsecureHttp: 'yes' as unknown as boolean }),
+    ).toThrow(/allowInsecureHttp must be true, false or 'localhost-subdomains'/);
+  });
+
   test('onCall never breaks a call and never sees the token', async () => {
     const server = await serve((_req, res) => json(res, 200, {}));
     const seen: string[] = [];

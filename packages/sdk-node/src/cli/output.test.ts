@@ -31,6 +31,15 @@ describe('Masker', () => {
     expect(masker.mask(text)).toBe('raw *** json "***" url *** abc');
   });
 
+  test('masks the base64 and hex forms too (the SDK redaction’s forms, one list)', () => {
+    const masker = new Masker();
+    masker.add('cli-secret-42');
+    const b64 = Buffer.from('cli-secret-42').toString('base64');
+    const hex = Buffer.from('cli-secret-42').toString('hex');
+    const text = `b64 ${b64} b64url ${Buffer.from('cli-secret-42').toString('base64url')} hex ${hex} HEX ${hex.toUpperCase()}`;
+    expect(masker.mask(text)).toBe('b64 *** b64url *** hex *** HEX ***');
+  });
+
   test('a secret holding another is masked whole', () => {
     const masker = new Masker();
     masker.add('token');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MIN_SECRET_LENGTH, Redactor } from '@signet/sdk-core/internal';
 
 /** Where the CLI reads and writes: the process, or a test double. */
 export interface CliIo {
@@ -37,30 +38,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }
 
-const MASK = '***';
-/** Shorter values would mask innocent text everywhere (the SDK's own redaction agrees). */
-const MIN_SECRET_LENGTH = 4;
-
 /**
- * Replaces every known secret in printed text, raw and in its JSON-escaped and
- * URL-encoded forms, with `***`. Secrets are registered as soon as they are read.
+ * Replaces every known secret in printed text, in every form sdk-core's redaction knows
+ * (raw, JSON-escaped, URL-encoded, base64, hex), with `***`. Secrets are registered as
+ * soon as they are read.
  */
 export class Masker {
   readonly #secrets = new Set<string>();
+  #redactor: Redactor | undefined;
 
   add(value: string | undefined): void {
     if (value === undefined || value.length < MIN_SECRET_LENGTH) return;
     this.#secrets.add(value);
-    this.#secrets.add(JSON.stringify(value).slice(1, -1));
-    this.#secrets.add(encodeURIComponent(value));
+    this.#redactor = undefined;
   }
 
   mask(text: string): string {
-    let out = text;
-    // Longest first, so a secret that contains another is masked whole.
-    for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
-      if (out.includes(secret)) out = out.split(secret).join(MASK);
-    }
-    return out;
+    this.#redactor ??= new Redactor([...this.#secrets]);
+    return this.#redactor.text(text);
   }
 }

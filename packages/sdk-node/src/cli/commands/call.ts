@@ -5,6 +5,7 @@ import { authKind, buildAuth, inferAuthKind } from '../auth.js';
 import { AUTH_FLAGS, resolveCredentials } from '../auth-flags.js';
 import { CLIENT_FLAGS, type Command, type CommandContext, clientOptions } from '../command.js';
 import { parseDataValue, readText } from '../input.js';
+import { maskedAuth } from '../masked-auth.js';
 
 export const callCommand: Command = {
   name: 'call',
@@ -82,6 +83,8 @@ export function jitaiClientFromFlags(
     ...extra,
     baseUrl: url,
     env: false,
-    auth: buildAuth(kind, resolved.creds) ?? NO_AUTH,
+    auth:
+      maskedAuth(buildAuth(kind, resolved.creds), ctx.masker, [resolved.creds.accessKey]) ??
+      NO_AUTH,
   });
 }

@@ -4,6 +4,7 @@ import { authKind, buildAuth, inferAuthKind } from '../auth.js';
 import { AUTH_FLAGS, HMAC_FLAGS, hmacOptions, resolveCredentials } from '../auth-flags.js';
 import { CLIENT_FLAGS, type Command, clientOptions } from '../command.js';
 import { parseDataValue, readText } from '../input.js';
+import { maskedAuth } from '../masked-auth.js';
 
 export const requestCommand: Command = {
   name: 'request',
@@ -44,7 +45,12 @@ sends no credentials. JitAi responses are not verified here: use \`signet call\`
         'no credentials: give the flags of one scheme (see signet request --help), or --auth none for an unsigned request',
       );
     }
-    const auth = buildAuth(kind, resolved.creds, hmacOptions(ctx.parsed));
+    const { accessKey, akId, keyId } = resolved.creds;
+    const auth = maskedAuth(buildAuth(kind, resolved.creds, hmacOptions(ctx.parsed)), ctx.masker, [
+      accessKey,
+      akId,
+      keyId,
+    ]);
     const client = createClient({
       ...clientOptions(ctx),
       baseUrl: `${url.origin}/`,
