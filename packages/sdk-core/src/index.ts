@@ -171,6 +171,7 @@ export { createClient } from './http/generic-client.js';
 export type {
   BigIntMode,
   ClientOptions,
+  FetchCredentials,
   HeaderValues,
   RequestOptions,
   RetryOptions,
