@@ -4,6 +4,10 @@ import { type AuthStrategy, secretValues, type WithSecrets } from './types.js';
 /** Where a fixed credential field travels. */
 export type FieldLocation = 'header' | 'query' | 'body';
 
+/**
+ * Options of {@link fixedField}: one credential sent as a header, a query parameter or
+ * a body field, unchanged on every request.
+ */
 export interface FixedField {
   in: FieldLocation;
   name: string;

@@ -138,5 +138,6 @@ export const secretValues: unique symbol = /* @__PURE__ */ Symbol('signet.secret
 
 /** A strategy that can list its secrets for redaction. */
 export interface WithSecrets {
+  /** @internal The secrets to redact. */
   readonly [secretValues]?: () => readonly string[];
 }

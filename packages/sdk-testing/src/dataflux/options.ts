@@ -52,8 +52,11 @@ export type DataFluxApiAuthConfig =
   | { type: 'fixedField'; fields: readonly DataFluxFixedField[] }
   | { type: 'httpBasic'; users: readonly DataFluxAuthUser[] }
   | { type: 'httpDigest'; users: readonly DataFluxAuthUser[] }
-  /** Runs like the server's auth function: only a throw rejects (→ 599 EFuncFailed). */
-  | { type: 'func'; check: (request: DataFluxAuthFuncRequest) => unknown };
+  | {
+      type: 'func';
+      /** Runs like the server's auth function: only a throw rejects (→ 599 EFuncFailed). */
+      check: (request: DataFluxAuthFuncRequest) => unknown;
+    };
 
 /** A Sync or Async API: the function it calls and its auth. */
 export interface DataFluxApiConfig {
