@@ -9,6 +9,9 @@
 # - pnpm install --frozen-lockfile, and tsup builds, only when their inputs changed.
 set -euo pipefail
 
+# Where the command was typed (npm and pnpm run scripts from the root and say so in
+# INIT_CWD; the nested pnpm run below would overwrite it): `signet` resolves files there.
+export SIGNET_CALLER_CWD="${SIGNET_CALLER_CWD:-${INIT_CWD:-$PWD}}"
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tools="$root/.tools"
 stamps="$root/.stamps"
