@@ -36,7 +36,7 @@ progress() {
     sleep 1
     tick=$((tick + 1))
     if [ $((tick % 5)) -eq 0 ] && kill -0 "$pid" 2>/dev/null; then
-      say "  $label, $((SECONDS - start)) s: $(tail -n 1 "$log" 2>/dev/null | tr -d '\r' | cut -c 1-90)"
+      say "  $label, $((SECONDS - start)) s: $(tr -d '\r' <"$log" 2>/dev/null | grep -v '^[[:space:]]*$' | tail -n 1 | cut -c 1-90)"
     fi
   done
   wait "$pid" || status=$?
