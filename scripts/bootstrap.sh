@@ -9,6 +9,9 @@
 # - pnpm install --frozen-lockfile, and tsup builds, only when their inputs changed.
 set -euo pipefail
 
+# Where the command was typed (npm and pnpm run scripts from the root and say so in
+# INIT_CWD; the nested pnpm run below would overwrite it): `signet` resolves files there.
+export SIGNET_CALLER_CWD="${SIGNET_CALLER_CWD:-${INIT_CWD:-$PWD}}"
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tools="$root/.tools"
 stamps="$root/.stamps"
@@ -21,12 +24,36 @@ node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo
 
 npm_quiet() { npm --loglevel=error --no-audit --no-fund --no-update-notifier "$@"; }
 
+# Runs a long step with its output in a log and says every 5 s how it is going (the last
+# line of its log), so a first install is never a silent minute. The log is printed if
+# the step fails.
+progress() {
+  local label=$1 log=$2 start=$SECONDS status=0 tick=0
+  shift 2
+  "$@" >"$log" 2>&1 &
+  local pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 1
+    tick=$((tick + 1))
+    if [ $((tick % 5)) -eq 0 ] && kill -0 "$pid" 2>/dev/null; then
+      say "  $label, $((SECONDS - start)) s: $(tr -d '\r' <"$log" 2>/dev/null | grep -v '^[[:space:]]*$' | tail -n 1 | cut -c 1-90)"
+    fi
+  done
+  wait "$pid" || status=$?
+  if [ "$status" -ne 0 ]; then
+    cat "$log" >&2
+    say "$label failed (log: ${log#"$root"/})"
+    return "$status"
+  fi
+  [ $((SECONDS - start)) -lt 5 ] || say "  $label: done in $((SECONDS - start)) s"
+}
+
 # 1. Node >= 22
 if [ -x "$tools/node/node_modules/.bin/node" ]; then
   export PATH="$tools/node/node_modules/.bin:$PATH"
 elif [ "$(node_major)" -lt 22 ]; then
   say "Node $(node --version 2>/dev/null || echo none) is older than 22: installing node@24 into .tools/node"
-  npm_quiet install --prefix "$tools/node" node@24 >/dev/null
+  progress "npm install node@24" "$stamps/node.log" npm_quiet install --prefix "$tools/node" node@24
   export PATH="$tools/node/node_modules/.bin:$PATH"
 fi
 [ "$(node_major)" -ge 22 ] || { say "could not obtain Node >= 22"; exit 1; }
@@ -36,7 +63,7 @@ pnpm_version=$(node -p 'require("./package.json").packageManager.split("@")[1]')
 if [ ! -x "$tools/pnpm/node_modules/.bin/pnpm" ] ||
   [ "$("$tools/pnpm/node_modules/.bin/pnpm" --version 2>/dev/null)" != "$pnpm_version" ]; then
   say "installing pnpm@$pnpm_version into .tools/pnpm"
-  npm_quiet install --prefix "$tools/pnpm" "pnpm@$pnpm_version" >/dev/null
+  progress "npm install pnpm" "$stamps/pnpm.log" npm_quiet install --prefix "$tools/pnpm" "pnpm@$pnpm_version"
 fi
 export PATH="$tools/pnpm/node_modules/.bin:$PATH"
 export npm_config_update_notifier=false
@@ -50,8 +77,7 @@ fingerprint() {
 want=$(fingerprint)
 if [ ! -d node_modules ] || [ "$(cat "$stamps/install" 2>/dev/null)" != "$want" ]; then
   say "pnpm install --frozen-lockfile (log: .stamps/install.log)"
-  pnpm install --frozen-lockfile --reporter=append-only >"$stamps/install.log" 2>&1 ||
-    { cat "$stamps/install.log" >&2; say "pnpm install failed"; exit 1; }
+  progress "pnpm install" "$stamps/install.log" pnpm install --frozen-lockfile --reporter=append-only
   fingerprint >"$stamps/install"
 fi
 
@@ -66,8 +92,7 @@ for pkg in packages/*/; do
 done
 if [ "$needs_build" = 1 ]; then
   say "building packages (tsup, log: .stamps/build.log)"
-  pnpm run build >"$stamps/build.log" 2>&1 ||
-    { cat "$stamps/build.log" >&2; say "build failed"; exit 1; }
+  progress "build" "$stamps/build.log" pnpm run build
   for pkg in packages/*/; do touch "$stamps/build-$(basename "$pkg")"; done
 fi
 

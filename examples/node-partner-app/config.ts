@@ -63,7 +63,11 @@ export async function standalone(
   }
 }
 
-/** JSON for the transcript: bigints as exact integers. */
+/** JSON for the transcript, bigints written as the exact integers they are. */
 export function show(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? `${v}n` : v));
+  const digits: string[] = [];
+  const text = JSON.stringify(value, (_key, v) =>
+    typeof v === 'bigint' ? `\u0000${digits.push(String(v)) - 1}\u0000` : v,
+  );
+  return text.replace(/"\\u0000(\d+)\\u0000"/g, (_, i: string) => digits[Number(i)]!);
 }

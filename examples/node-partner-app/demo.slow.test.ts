@@ -12,7 +12,8 @@ test('the demo runs every example against the emulators and exits 0', () => {
   const out = run.stdout;
   for (const line of [
     /call services\.OrderSvc\.query \{"orderId":"1001"\} → \{"orderId":"1001","status":"PAID"/,
-    /"ratio":1,"revenueCents":"12345678901234567890n"/,
+    /"ratio":1,"revenueCents":12345678901234567890\}/,
+    /data\.data on the wire, as signed: \{"ratio":1\.0,"revenueCents":12345678901234567890,"year":2026\}/,
     /accessKey: partner01 timestamp: \d{13} accessSign: \*\*\*/,
     /bearer call services\.PublicSvc\.ping → \{"pong":true/,
     /X-Dff-Ak-Nonce: [0-9a-f]{32} X-Dff-Ak-Sign: \*\*\*/,
@@ -26,6 +27,12 @@ test('the demo runs every example against the emulators and exits 0', () => {
   ]) {
     expect(out).toMatch(line);
   }
+  // The last line is the tally: every call counted by the emulators, the three provoked
+  // rejections, nothing unexpected.
+  expect(out.trimEnd().split('\n').at(-1)).toMatch(
+    /^\d+ calls, 3 typed errors as expected, 0 surprises$/,
+  );
+  expect(out).not.toContain('✗ unexpected');
   for (const secret of [
     'c58929c718f844abaaae2461ea1b2ff8024a96',
     'sk-demo-0f3c9a71b2',

@@ -11,6 +11,7 @@ import {
   type DataFluxClient,
   type DataFluxClientOptions,
   type DataFluxStrategy,
+  type FetchCredentials,
   type FetchFunction,
   type GenericClient,
   type HmacSignatureOptions,
@@ -33,7 +34,7 @@ export interface BrowserClientOptions extends AllowSecretInBrowser {
    * cross-origin ones with `'include'`), and hides the challenge from the code that can
    * answer it. Otherwise the browser's default (`'same-origin'`).
    */
-  credentials?: RequestCredentials;
+  credentials?: FetchCredentials;
 }
 
 export interface BrowserJitaiClientOptions extends JitaiClientOptions, BrowserClientOptions {}

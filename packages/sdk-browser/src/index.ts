@@ -1,8 +1,13 @@
-// @signet/sdk-browser — everything of @signet/sdk-core, with browser-flavoured factories
-// shadowing sdk-core's: the client factories and the secret-holding strategies refuse a
-// signing secret unless `dangerouslyAllowSecretInBrowser: true`. Delegated signing:
-// `remoteSigner`. WebCrypto signers (also their own entries, `@signet/sdk-browser/signer/*`):
-// `signJitaiRequest`… A name exported here wins over the star export of the same name.
+/**
+ * Everything of @signet/sdk-core, with browser-flavoured factories shadowing
+ * sdk-core's: the client factories and the secret-holding strategies refuse a signing
+ * secret unless `dangerouslyAllowSecretInBrowser: true`. Delegated signing:
+ * `remoteSigner`. WebCrypto signers (also their own entries,
+ * `@signet/sdk-browser/signer/*`): `signJitaiRequest`… A name exported here wins over
+ * the star export of the same name.
+ *
+ * @module @signet/sdk-browser
+ */
 
 export * from '@signet/sdk-core';
 export type {

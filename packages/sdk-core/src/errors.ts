@@ -13,6 +13,11 @@ export interface SignetErrorOptions {
   cause?: unknown;
 }
 
+/**
+ * The base of every error signet throws; `name` tells the kind (`SignetConfigError`,
+ * `SignetHttpError`, …) across realms. A plain `SignetError` is a bug in signet.
+ * Messages, causes and fields never hold a secret.
+ */
 export class SignetError extends Error {
   override name = 'SignetError';
 
@@ -132,6 +137,10 @@ export class SignetApiError extends SignetError {
   }
 }
 
+/**
+ * What was wrong with a signature or a timestamp: `SignetSignatureError.problem`, and
+ * the verifiers' verdicts.
+ */
 export type SignatureProblem =
   | 'missing-signature'
   | 'missing-timestamp'

@@ -1,4 +1,10 @@
-// @signet/sdk-core — every public name, explicitly. No `export *`.
+/**
+ * Platform-neutral signing recipes, canonical JSON, response verification, auth
+ * strategies and clients. Every public name is exported here explicitly (no `export
+ * *`).
+ *
+ * @module @signet/sdk-core
+ */
 
 export type { BasicAuthOptions } from './auth/basic.js';
 export { basic } from './auth/basic.js';
@@ -172,6 +178,7 @@ export { createClient } from './http/generic-client.js';
 export type {
   BigIntMode,
   ClientOptions,
+  FetchCredentials,
   HeaderValues,
   RequestOptions,
   RetryOptions,
@@ -244,4 +251,5 @@ export { pyFloatRepr } from './json/pyfloat.js';
 export { pyJsonDumps } from './json/pyjson.js';
 export { toWireJson } from './json/wire-json.js';
 
+/** The version of the signet packages (they are released together). */
 export const VERSION: string = '0.1.0';

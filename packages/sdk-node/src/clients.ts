@@ -63,7 +63,7 @@ export function createJitaiClient<S extends ServiceMap = Record<string, object>>
   const creds = environment(env);
   const out: JitaiClientOptions = {
     ...rest,
-    baseUrl: baseUrlOf(rest.baseUrl, creds, 'createJitaiClient'),
+    baseUrl: baseUrlOf(rest.baseUrl, creds, 'createJitaiClient', env),
     ...cryptoOf(rest),
     ...transportOf(rest),
   };
@@ -73,8 +73,8 @@ export function createJitaiClient<S extends ServiceMap = Record<string, object>>
     if (accessKey === undefined && accessSecret === undefined && creds.token !== undefined) {
       out.auth = bearer(creds.token);
     } else {
-      out.accessKey = required(accessKey, 'accessKey', 'createJitaiClient');
-      out.accessSecret = required(accessSecret, 'accessSecret', 'createJitaiClient');
+      out.accessKey = required(accessKey, 'accessKey', 'createJitaiClient', env);
+      out.accessSecret = required(accessSecret, 'accessSecret', 'createJitaiClient', env);
     }
   }
   return coreCreateJitaiClient<S>(out);
@@ -91,7 +91,7 @@ export function createDataFluxClient(options: NodeDataFluxClientOptions): DataFl
   const creds = environment(env);
   const out: DataFluxClientOptions = {
     ...rest,
-    baseUrl: baseUrlOf(rest.baseUrl, creds, 'createDataFluxClient'),
+    baseUrl: baseUrlOf(rest.baseUrl, creds, 'createDataFluxClient', env),
     ...cryptoOf(rest),
     ...transportOf(rest),
   };
@@ -99,8 +99,8 @@ export function createDataFluxClient(options: NodeDataFluxClientOptions): DataFl
     const akId = rest.akId ?? creds.akId;
     const akSecret = rest.akSecret ?? creds.akSecret;
     if (akId !== undefined || akSecret !== undefined) {
-      out.akId = required(akId, 'akId', 'createDataFluxClient');
-      out.akSecret = required(akSecret, 'akSecret', 'createDataFluxClient');
+      out.akId = required(akId, 'akId', 'createDataFluxClient', env);
+      out.akSecret = required(akSecret, 'akSecret', 'createDataFluxClient', env);
     }
   }
   return coreCreateDataFluxClient(out);
@@ -117,14 +117,14 @@ export function createClient(options: NodeClientOptions): GenericClient {
   const creds = environment(env);
   const out: ClientOptions = {
     ...rest,
-    baseUrl: baseUrlOf(rest.baseUrl, creds, 'createClient'),
+    baseUrl: baseUrlOf(rest.baseUrl, creds, 'createClient', env),
     ...cryptoOf(rest),
     ...transportOf(rest),
   };
   if (rest.auth === undefined && (creds.keyId !== undefined || creds.secret !== undefined)) {
     out.auth = hmacSignature({
-      keyId: required(creds.keyId, 'keyId', 'createClient'),
-      secret: required(creds.secret, 'secret', 'createClient'),
+      keyId: required(creds.keyId, 'keyId', 'createClient', env),
+      secret: required(creds.secret, 'secret', 'createClient', env),
     });
   }
   return coreCreateClient(out);
@@ -145,14 +145,20 @@ function baseUrlOf(
   baseUrl: string | URL | undefined,
   creds: SignetCredentials,
   factory: string,
+  env: Environment | false | undefined,
 ): string | URL {
   const value = baseUrl ?? creds.baseUrl;
   if (value === undefined) {
-    throw new SignetConfigError(
-      `${factory}: baseUrl is required: pass it, or set ${CREDENTIAL_ENV.baseUrl}`,
-    );
+    throw new SignetConfigError(`${factory}: baseUrl is required: ${howToGive('baseUrl', env)}`);
   }
   return value;
+}
+
+/** What to do about a missing field, true to the `env` option in force. */
+function howToGive(field: keyof SignetCredentials, env: Environment | false | undefined): string {
+  return env === false
+    ? `pass it (env: false, so ${CREDENTIAL_ENV[field]} is not read)`
+    : `pass it, or set ${CREDENTIAL_ENV[field]}`;
 }
 
 /** Each client its own undici pool, unless the caller picked a fetch or a transport. */
@@ -173,11 +179,10 @@ function required(
   value: string | undefined,
   field: keyof SignetCredentials,
   factory: string,
+  env: Environment | false | undefined,
 ): string {
   if (value === undefined) {
-    throw new SignetConfigError(
-      `${factory}: ${field} is missing: pass it, or set ${CREDENTIAL_ENV[field]}`,
-    );
+    throw new SignetConfigError(`${factory}: ${field} is missing: ${howToGive(field, env)}`);
   }
   return value;
 }

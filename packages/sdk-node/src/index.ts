@@ -1,7 +1,11 @@
-// @signet/sdk-node — everything of @signet/sdk-core, with Node-flavoured client factories
-// (node:crypto hashing, the Node transport, credentials from the environment) shadowing
-// sdk-core's, plus the Node-only names: the signing backend, credentials, keys, codegen
-// from an app folder. A name exported here wins over the star export of the same name.
+/**
+ * Everything of @signet/sdk-core, with Node-flavoured client factories (node:crypto
+ * hashing, the Node transport, credentials from the environment) shadowing sdk-core's,
+ * plus the Node-only names: the signing backend, credentials, keys, codegen from an app
+ * folder. A name exported here wins over the star export of the same name.
+ *
+ * @module @signet/sdk-node
+ */
 
 export * from '@signet/sdk-core';
 export type {

@@ -31,6 +31,10 @@ export interface VerifyPayload {
   dataText: string;
 }
 
+/**
+ * What a browser's remoteSigner posts to the signing handler: a request to sign, or a
+ * response's `data` to verify.
+ */
 export type SignerPayload = SignPayload | VerifyPayload;
 
 const bad = (message: string) => new SignerRefusal(400, 'SignetConfigError', message);

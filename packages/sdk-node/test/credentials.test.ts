@@ -152,7 +152,13 @@ describe('Node factories', () => {
       'createJitaiClient: baseUrl is required: pass it, or set SIGNET_BASE_URL',
     );
     expect(() => createJitaiClient({ baseUrl, accessKey: 'partnerApp01', env: false })).toThrow(
+      'createJitaiClient: accessSecret is missing: pass it (env: false, so SIGNET_ACCESS_SECRET is not read)',
+    );
+    expect(() => createJitaiClient({ baseUrl, accessKey: 'partnerApp01', env: {} })).toThrow(
       'createJitaiClient: accessSecret is missing: pass it, or set SIGNET_ACCESS_SECRET',
+    );
+    expect(() => createClient({ env: false })).toThrow(
+      'createClient: baseUrl is required: pass it (env: false, so SIGNET_BASE_URL is not read)',
     );
     expect(() => createDataFluxClient({ baseUrl, env: { SIGNET_AK_ID: 'id' } })).toThrow(
       'createDataFluxClient: akSecret is missing: pass it, or set SIGNET_AK_SECRET',

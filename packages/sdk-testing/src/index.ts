@@ -1,5 +1,10 @@
-// @signet/sdk-testing — emulators of the platforms signet talks to, for tests.
-// Every public name, explicitly. No `export *`.
+/**
+ * Emulators of the platforms signet talks to (a JitAi app, DataFlux Func), server-side
+ * verifiers and fault knobs, for partners' tests. Every public name explicitly, no
+ * `export *`.
+ *
+ * @module @signet/sdk-testing
+ */
 
 export type { FetchHandler } from './core/controls.js';
 export { EmulatorControls } from './core/controls.js';

@@ -1,3 +1,9 @@
+/**
+ * msw handlers that answer through an emulator (msw is an optional peer).
+ *
+ * @module @signet/sdk-testing/msw
+ */
+
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import type { FetchHandler } from './core/controls.js';
 

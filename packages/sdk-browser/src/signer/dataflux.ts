@@ -1,3 +1,10 @@
+/**
+ * The DataFlux Func AK/SK request signer on WebCrypto (MD5 from @noble/hashes), without
+ * the HTTP client.
+ *
+ * @module @signet/sdk-browser/signer/dataflux
+ */
+
 import { md5 } from '@noble/hashes/legacy.js';
 import {
   type DataFluxSignature,

@@ -1,3 +1,9 @@
+/**
+ * The generic timestamp+HMAC request signer on WebCrypto, without the HTTP client.
+ *
+ * @module @signet/sdk-browser/signer/hmac
+ */
+
 import {
   type HmacProfileOptions,
   type HmacRequestInput,

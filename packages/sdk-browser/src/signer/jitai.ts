@@ -1,3 +1,9 @@
+/**
+ * The JitAi request signer on WebCrypto, without the HTTP client.
+ *
+ * @module @signet/sdk-browser/signer/jitai
+ */
+
 import {
   base64OfUtf8,
   jitaiParamStr,

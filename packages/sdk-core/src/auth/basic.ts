@@ -2,6 +2,7 @@ import { base64OfUtf8 } from '../crypto/encoding.js';
 import { SignetConfigError } from '../errors.js';
 import { type AuthStrategy, secretValues, type WithSecrets } from './types.js';
 
+/** Options of {@link basic}: the HTTP Basic credentials (RFC 7617), sent as UTF-8. */
 export interface BasicAuthOptions {
   username: string;
   password: string;

@@ -12,6 +12,10 @@ export interface CustomAuthState {
   readonly body: Record<string, unknown> | unknown[] | undefined;
 }
 
+/**
+ * The client side of a DataFlux "auth function" (or any scheme signet lacks): called
+ * once per attempt to add credentials to the request about to be sent.
+ */
 export type CustomAuthFunction = (state: CustomAuthState) => void | Promise<void>;
 
 /**

@@ -4,6 +4,10 @@ import { type AuthStrategy, secretValues, type WithSecrets } from './types.js';
 /** Where a fixed credential field travels. */
 export type FieldLocation = 'header' | 'query' | 'body';
 
+/**
+ * Options of {@link fixedField}: one credential sent as a header, a query parameter or
+ * a body field, unchanged on every request.
+ */
 export interface FixedField {
   in: FieldLocation;
   name: string;
@@ -37,7 +41,7 @@ export function fixedFieldFits(
 /**
  * DataFlux Func "fixed field" API auth: a configured value in a header, a query field or
  * a body field. Several fields may be given, but each call sends exactly **one**: the
- * first that the request can carry ({@link fixedFieldFits}). The server checks its own
+ * first that the request can carry (see `fixedFieldFits`). The server checks its own
  * fields in its own order, stops at the first match and deletes only the query/body
  * fields it checked up to there, so any further field would reach the function's kwargs.
  *

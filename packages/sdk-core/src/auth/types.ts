@@ -144,6 +144,7 @@ export const secretValues: unique symbol = /* @__PURE__ */ Symbol('signet.secret
 
 /** A strategy that can list its secrets for redaction. */
 export interface WithSecrets {
+  /** @internal The secrets to redact. */
   readonly [secretValues]?: () => readonly string[];
 }
 
@@ -173,5 +174,6 @@ export const withServerDefaults: unique symbol = /* @__PURE__ */ Symbol(
 
 /** A strategy that can take a client's server defaults. */
 export interface WithServerDefaults {
+  /** The same strategy with a client's server defaults applied (Digest user-name encoding). */
   readonly [withServerDefaults]?: (defaults: ServerDefaults) => AuthStrategy;
 }

@@ -11,7 +11,9 @@ export type HashAlgorithm = 'md5' | 'sha1' | 'sha256' | 'sha512' | 'sha512-256';
  */
 export interface CryptoProvider {
   readonly name: string;
+  /** The digest of `data`. */
   hash(algorithm: HashAlgorithm, data: Uint8Array): Uint8Array;
+  /** The HMAC of `data` under `key`. */
   hmac(algorithm: HashAlgorithm, key: Uint8Array, data: Uint8Array): Uint8Array;
   /**
    * Optional native fast path: standard padded base64 of the UTF-8 bytes of `text` (a

@@ -40,6 +40,10 @@ export interface SyncOptions extends DataFluxCallOptions {
   options?: { returnType?: 'jsonDumps' };
 }
 
+/**
+ * A DataFlux Func client, from {@link createDataFluxClient}: Sync and Async APIs and
+ * signed function calls.
+ */
 export interface DataFluxClient {
   /**
    * Calls a Sync API (auth link); resolves to the body the server sent for the function's

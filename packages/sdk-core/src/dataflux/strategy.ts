@@ -9,6 +9,7 @@ import { dataFluxStringToSign } from './sign.js';
 /** jsonDumps of a request without a body: the server signs `body || {}`. */
 const EMPTY_BODY = '{}';
 
+/** Options of {@link dataflux}: the Access Key (`X-Dff-Ak-Id`) and its secret. */
 export interface DataFluxAuthOptions {
   akId: string;
   akSecret: string;

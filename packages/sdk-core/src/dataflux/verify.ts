@@ -35,6 +35,10 @@ export interface DataFluxVerifyInput {
   crypto?: CryptoProvider | undefined;
 }
 
+/**
+ * The verdict of {@link verifyDataFluxSignature}: ok, or the server's own refusal
+ * message.
+ */
 export type DataFluxVerifyResult = { ok: true } | { ok: false; message: DataFluxAuthMessage };
 
 /**

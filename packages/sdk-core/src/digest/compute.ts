@@ -32,6 +32,10 @@ export function toDigestAlgorithm(token: string): DigestAlgorithm | undefined {
   return DIGEST_ALGORITHMS.find((name) => name.toLowerCase() === lower);
 }
 
+/**
+ * Inputs of {@link computeDigestResponse}: the challenge's fields, the request, and the
+ * choices made for it.
+ */
 export interface DigestResponseInput {
   algorithm: DigestAlgorithm;
   /** The user name as typed (not the userhash); hashed as UTF-8. */
@@ -70,6 +74,10 @@ export function computeDigestResponse(input: DigestResponseInput, crypto?: Crypt
   return keyedDigest(input, a2, crypto);
 }
 
+/**
+ * Inputs of {@link computeRspauth}: as the request's, plus the response body for
+ * `auth-int`.
+ */
 export interface DigestRspauthInput extends Omit<DigestResponseInput, 'method' | 'body'> {
   /** The response body, hashed for `auth-int` (absent means empty). */
   responseBody?: string | Uint8Array;

@@ -2,6 +2,10 @@ import { SignetConfigError } from '../errors.js';
 import type { AuthChallenge } from './challenge.js';
 import { type DigestAlgorithm, toDigestAlgorithm } from './compute.js';
 
+/**
+ * A Digest quality of protection: `auth` (the request line) or `auth-int` (the body
+ * too).
+ */
 export type DigestQop = 'auth' | 'auth-int';
 
 /** A Digest challenge signet can answer, with the choices made for it. */

@@ -20,6 +20,7 @@ import { type DigestOffer, type DigestQop, headerText, selectDigestOffer } from 
 import { SentRequests } from './sent.js';
 import { ProtectionSpaces, type Space } from './spaces.js';
 
+/** Options of a {@link DigestSession}: the credentials and what the client accepts. */
 export interface DigestSessionOptions {
   username: string;
   password: string;

@@ -14,6 +14,10 @@ import type { DigestAlgorithm } from './compute.js';
 import type { DigestQop } from './offer.js';
 import { DigestSession } from './session.js';
 
+/**
+ * Options of {@link digest}: HTTP Digest credentials (RFC 7616) and the algorithms and
+ * qop signet may answer with.
+ */
 export interface DigestAuthOptions {
   username: string;
   password: string;

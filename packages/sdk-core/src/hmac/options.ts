@@ -48,6 +48,7 @@ export interface ResolvedHmacOptions {
   readonly nonce: boolean;
 }
 
+/** The header names of the generic HMAC profile unless `headerNames` changes them. */
 export const DEFAULT_HMAC_HEADERS: Readonly<HmacHeaderNames> = /* @__PURE__ */ Object.freeze({
   keyId: 'X-Signet-Key',
   timestamp: 'X-Signet-Timestamp',

@@ -43,6 +43,10 @@ export interface HmacVerifyRequestOptions extends Omit<HmacProfileOptions, 'keyI
   secret: string | ((keyId: string) => string | undefined);
 }
 
+/**
+ * The verdict of {@link verifyHmacRequest}: the signed key id, timestamp and nonce
+ * (check the nonce for replays), or the problem and a message.
+ */
 export type HmacVerifyRequestResult =
   | { ok: true; keyId: string; timestamp: string; nonce: string }
   | { ok: false; problem: HmacRequestProblem; message: string };

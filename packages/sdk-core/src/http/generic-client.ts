@@ -23,6 +23,7 @@ export interface GenericResponse<T = unknown> {
   data: T;
 }
 
+/** A client for any API, from {@link createClient}: each request signed by its strategy. */
 export interface GenericClient {
   /** Any signed request under baseUrl. Non-2xx throws SignetHttpError. */
   request<T = unknown>(

@@ -37,6 +37,12 @@ export interface RetryOptions {
 export type HeaderValues = Headers | Record<string, string> | [string, string][];
 
 /**
+ * The `credentials` mode of a fetch request, spelt out here rather than as the DOM's
+ * `RequestCredentials`, so that signet's declarations compile without `lib dom`.
+ */
+export type FetchCredentials = 'omit' | 'same-origin' | 'include';
+
+/**
  * Options of every signet client.
  *
  * @example

@@ -9,6 +9,7 @@ import { SignetHttpError } from '../errors.js';
  */
 export type RedirectMode = 'error' | 'same-origin';
 
+/** The most redirects a call follows with `redirect: 'same-origin'`. */
 export const MAX_REDIRECTS = 5;
 
 const REDIRECTS: ReadonlySet<number> = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);

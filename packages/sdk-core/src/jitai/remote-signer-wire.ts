@@ -6,6 +6,7 @@ import {
   SignetSignatureError,
   SignetTimeoutError,
 } from '../errors.js';
+import type { FetchCredentials, HeaderValues } from '../http/options.js';
 import { excerpt } from '../http/response.js';
 
 /**
@@ -38,8 +39,8 @@ export type RemoteSignerAnswer = Record<string, unknown>;
 export interface SignerCall {
   endpoint: string;
   timeout: number;
-  headers: HeadersInit | (() => HeadersInit | Promise<HeadersInit>) | undefined;
-  credentials: RequestCredentials;
+  headers: HeaderValues | (() => HeaderValues | Promise<HeaderValues>) | undefined;
+  credentials: FetchCredentials;
   fetch: typeof fetch;
 }
 

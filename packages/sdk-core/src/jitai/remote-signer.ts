@@ -1,5 +1,6 @@
 import type { AuthSignState, AuthStrategy } from '../auth/types.js';
 import { SignetConfigError, SignetDecodeError, SignetSignatureError } from '../errors.js';
+import type { FetchCredentials, HeaderValues } from '../http/options.js';
 import type { LosslessJson } from '../json/lossless.js';
 import { isLosslessObject } from '../json/lossless-number.js';
 import { pyJsonDumps } from '../json/pyjson.js';
@@ -30,9 +31,9 @@ export interface RemoteSignerOptions {
    */
   endpoint: string | URL;
   /** Headers for the signer (a CSRF token, the user's session token), or a function returning them. */
-  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  headers?: HeaderValues | (() => HeaderValues | Promise<HeaderValues>);
   /** `credentials` of the signer request (default `same-origin`: session cookies go along). */
-  credentials?: RequestCredentials;
+  credentials?: FetchCredentials;
   /** The fetch that reaches the signer (default: the global one, looked up per call). */
   fetch?: typeof fetch;
   /**

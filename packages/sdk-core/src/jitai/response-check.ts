@@ -16,6 +16,10 @@ export interface JitaiVerifyState {
  * client runs it before it unwraps anything; other strategies (Bearer) have none.
  */
 export interface JitaiResponseCheck {
+  /**
+   * Checks the signature and timestamp of a signed envelope's `data`; returns
+   * `data.data` or throws SignetSignatureError.
+   */
   verifyJitaiData(state: JitaiVerifyState): LosslessJson | Promise<LosslessJson>;
 }
 

@@ -8,6 +8,7 @@ import type { JitaiResponseCheck } from './response-check.js';
 import { signJitaiParamStr } from './sign.js';
 import { verifyJitaiData } from './verify.js';
 
+/** Options of {@link jitai}: the API-authorization key pair of a JitAi app. */
 export interface JitaiAuthOptions {
   accessKey: string;
   accessSecret: string;

@@ -26,6 +26,7 @@ export class LosslessNumber {
     return Number(this.lexeme);
   }
 
+  /** The lexeme exactly as read or given (`1.0` stays `1.0`). */
   toString(): string {
     return this.lexeme;
   }

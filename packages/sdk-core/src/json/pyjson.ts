@@ -26,7 +26,7 @@ import { quoteJsonString } from './quote.js';
  * NaN/±Infinity, `undefined` (also in arrays), functions, symbols, lone surrogates in
  * strings or keys, objects that are neither plain (prototype `Object.prototype` or null)
  * nor arrays nor have `toJSON` (Map, Set, class instances, boxed primitives, typed
- * arrays), cycles, and nesting deeper than {@link MAX_JSON_DEPTH}.
+ * arrays), cycles, and nesting deeper than 1000 levels.
  *
  * @param label the name of the value in error messages (default `value`).
  */

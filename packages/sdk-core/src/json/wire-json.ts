@@ -9,7 +9,7 @@ import { quoteJsonString } from './quote.js';
  * `bigint` goes out as a JSON integer, a `LosslessNumber` as its exact lexeme, and
  * everything JSON.stringify would silently drop or mangle is refused instead (a signed
  * request must carry what the caller meant): `undefined`, functions, symbols,
- * NaN/±Infinity, Map/Set, cycles, and nesting deeper than {@link MAX_JSON_DEPTH}. Text is
+ * NaN/±Infinity, Map/Set, cycles, and nesting deeper than 1000 levels. Text is
  * produced once per attempt; every signer signs from this exact text or the value it
  * was written from.
  */

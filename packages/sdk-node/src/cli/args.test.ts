@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseArgs } from './args.js';
+import { nearest, parseArgs } from './args.js';
 
 const specs = [
   { name: 'data', value: 'JSON', help: '' },
@@ -19,6 +19,26 @@ describe('parseArgs', () => {
     expect(parsed.help).toBe(false);
   });
 
+  test('a negative number is a positional', () => {
+    expect(parseArgs(['-12', '--data', '1', '-3'], specs).positionals).toEqual(['-12', '-3']);
+  });
+
+  test('a value given inline is never echoed, even for an unknown flag', () => {
+    expect(() => parseArgs(['--data=1', '--data=s3cr3t'], specs)).toThrow(
+      /^--data is given twice$/,
+    );
+  });
+
+  test.each([
+    ['base-ur', ['base-url', 'data'], 'base-url'],
+    ['acess-key', ['access-key', 'access-secret'], 'access-key'],
+    ['timeuot', ['timeout', 'retry'], 'timeout'],
+    ['zzz', ['timeout', 'retry'], undefined],
+    ['a', ['ab', 'ac'], undefined],
+  ])('nearest(%s) → %s', (name, known, expected) => {
+    expect(nearest(name, known)).toBe(expected);
+  });
+
   test('a value may start with a single dash; -h asks for help', () => {
     const parsed = parseArgs(['--data', '-1', '-h', '-'], specs);
     expect(parsed.flags.get('data')).toBe('-1');
@@ -28,6 +48,10 @@ describe('parseArgs', () => {
 
   test.each([
     [['--nope'], 'unknown flag --nope'],
+    [['--dat'], 'unknown flag --dat (did you mean --data?)'],
+    [['--hedaer', 'A: 1'], 'unknown flag --hedaer (did you mean --header?)'],
+    [['--includ=secret-value'], 'unknown flag --includ (did you mean --include?)'],
+    [['-hx'], 'unknown option -h: flags are spelt --name'],
     [['--nope=secret-value'], 'unknown flag --nope'],
     [['-x'], 'unknown option -x: flags are spelt --name'],
     [['--data'], '--data needs a value (JSON)'],

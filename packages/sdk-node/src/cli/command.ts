@@ -1,4 +1,10 @@
-import { type CallRecord, type ClientOptions, SignetConfigError } from '@signet/sdk-core';
+import {
+  type CallRecord,
+  type ClientOptions,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type RequestOptions,
+  SignetConfigError,
+} from '@signet/sdk-core';
 import { type FlagSpec, flagValue, type ParsedArgs } from './args.js';
 import { type CliIo, formatJson, type Masker } from './output.js';
 
@@ -31,7 +37,22 @@ export interface Command {
 /** Flags of every command that sends requests. */
 export const CLIENT_FLAGS: readonly FlagSpec[] = [
   { name: 'timeout', value: 'MS', help: 'timeout per attempt in ms (default 30000)' },
+  { name: 'total-timeout', value: 'MS', help: 'timeout of the whole call, every retry included' },
   { name: 'retry', value: 'N', help: 'retries of idempotent requests (default 2)' },
+  {
+    name: 'idempotent',
+    help: 'this call is safe to repeat: retry it like a GET (JitAi/DataFlux calls are POSTs)',
+  },
+  {
+    name: 'redirect',
+    value: 'error|same-origin',
+    help: 'a 3xx fails (default), or is followed within the origin, re-signed',
+  },
+  {
+    name: 'max-response-bytes',
+    value: 'N',
+    help: `largest body read (default ${DEFAULT_MAX_RESPONSE_BYTES})`,
+  },
   {
     name: 'allow-insecure-http',
     help: 'allow credentials over plain http to a non-loopback host',
@@ -44,13 +65,31 @@ export function clientOptions(ctx: CommandContext): Partial<ClientOptions> {
   const out: Partial<ClientOptions> = {};
   const timeout = ctx.flag('timeout');
   if (timeout !== undefined) out.timeout = integerFlag('timeout', timeout, 1);
+  const total = ctx.flag('total-timeout');
+  if (total !== undefined) out.totalTimeout = integerFlag('total-timeout', total, 1);
   const retry = ctx.flag('retry');
   if (retry !== undefined) out.retry = integerFlag('retry', retry, 0);
+  const redirect = ctx.flag('redirect');
+  if (redirect !== undefined) {
+    if (redirect !== 'error' && redirect !== 'same-origin') {
+      throw new SignetConfigError('--redirect must be error or same-origin');
+    }
+    out.redirect = redirect;
+  }
+  const maxBytes = ctx.flag('max-response-bytes');
+  if (maxBytes !== undefined) {
+    out.maxResponseBytes = integerFlag('max-response-bytes', maxBytes, 1);
+  }
   if (ctx.parsed.flags.has('allow-insecure-http')) out.allowInsecureHttp = true;
   if (ctx.parsed.flags.has('verbose')) {
     out.onCall = (record: CallRecord) => ctx.io.stderr(`${ctx.masker.mask(formatJson(record))}\n`);
   }
   return out;
+}
+
+/** Per-call options from `CLIENT_FLAGS`: `--idempotent`. */
+export function callOptions(ctx: CommandContext): RequestOptions {
+  return ctx.parsed.flags.has('idempotent') ? { idempotent: true } : {};
 }
 
 /** A non-negative decimal integer flag (`--timestamp`, `--now`, `--timeout`). */

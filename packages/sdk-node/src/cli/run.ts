@@ -1,6 +1,6 @@
 import { SignetConfigError, VERSION } from '@signet/sdk-core';
 import { CREDENTIAL_ENV, SECRET_FIELDS } from '../credentials.js';
-import { parseArgs } from './args.js';
+import { nearest, parseArgs } from './args.js';
 import { type Command, contextFor } from './command.js';
 import { callCommand } from './commands/call.js';
 import { debugSignCommand } from './commands/debug-sign.js';
@@ -87,10 +87,11 @@ const SECRET_FLAGS = new Set(
 );
 
 function unknownCommand(name: string): SignetConfigError {
-  const known = COMMANDS.map((c) => c.name).join(', ');
-  const shown = name.startsWith('-') ? name.split('=')[0] : name;
+  const names = COMMANDS.map((c) => c.name);
+  const shown = name.startsWith('-') ? name.split('=')[0]! : name;
+  const near = nearest(shown, names);
   return new SignetConfigError(
-    `unknown command "${shown}" (commands: ${known}; see signet --help)`,
+    `unknown command "${shown}"${near === undefined ? '' : ` (did you mean ${near}?)`} (commands: ${names.join(', ')}; see signet --help)`,
   );
 }
 

@@ -4,6 +4,7 @@ import { type EmulatorBaseOptions, EmulatorRuntime } from './runtime.js';
 
 /** Anything with a fetch-style handler: what the msw and node:http adapters accept. */
 export interface FetchHandler {
+  /** Answers one request. */
   fetch(request: Request): Promise<Response>;
 }
 
@@ -55,6 +56,7 @@ export abstract class EmulatorControls implements FetchHandler {
     return this.#runtime.clockOffsetMs;
   }
 
+  /** A finite number of ms; anything else is a RangeError. */
   set clockOffsetMs(ms: number) {
     if (!Number.isFinite(ms)) throw new RangeError('clockOffsetMs must be a finite number');
     this.#runtime.clockOffsetMs = ms;
@@ -65,6 +67,8 @@ export abstract class EmulatorControls implements FetchHandler {
     return this.#runtime.latencyMs;
   }
 
+  /** A finite number of ms ≥ 0; anything else is a RangeError. */
+  /** A number of ms ≥ 0; anything else is a RangeError. */
   set latencyMs(ms: number) {
     if (!(ms >= 0)) throw new RangeError('latencyMs must be a number >= 0');
     this.#runtime.latencyMs = ms;

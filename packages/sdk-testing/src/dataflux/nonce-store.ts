@@ -6,6 +6,7 @@ export interface NonceStore {
   remember(akId: string, nonce: string, nowMs: number): void;
   /** Nonces currently kept. */
   readonly size: number;
+  /** Forgets every nonce. */
   clear(): void;
 }
 

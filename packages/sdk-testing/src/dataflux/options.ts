@@ -94,11 +94,14 @@ export type DataFluxApiAuthConfig =
   | { type: 'fixedField'; fields: readonly DataFluxFixedField[] }
   | { type: 'httpBasic'; users: readonly DataFluxAuthUser[] }
   | { type: 'httpDigest'; users: readonly DataFluxAuthUser[] }
-  /**
-   * Runs like the server's auth function at 5.0.0: only a throw rejects (→ 599
-   * EFuncFailed), whatever it returns passes; `documentedAuthFunc` gives the seed's shapes.
-   */
-  | { type: 'func'; check: (request: DataFluxAuthFuncRequest) => unknown };
+  | {
+      type: 'func';
+      /**
+       * Runs like the server's auth function at 5.0.0: only a throw rejects (→ 599
+       * EFuncFailed), whatever it returns passes; `documentedAuthFunc` gives the seed's shapes.
+       */
+      check: (request: DataFluxAuthFuncRequest) => unknown;
+    };
 
 /** A throttling rule of a Sync API (the server's `throttlingJSON` keys). */
 export type DataFluxThrottlingRule =

@@ -1,9 +1,20 @@
-import { type AuthStrategy, SignetConfigError } from '@signet/sdk-core';
+import {
+  type AuthStrategy,
+  type JitaiClient,
+  SignetConfigError,
+  SignetHttpError,
+} from '@signet/sdk-core';
 import { createJitaiClient } from '../../clients.js';
 import { CREDENTIAL_ENV } from '../../credentials.js';
 import { authKind, buildAuth, inferAuthKind } from '../auth.js';
 import { AUTH_FLAGS, resolveCredentials } from '../auth-flags.js';
-import { CLIENT_FLAGS, type Command, type CommandContext, clientOptions } from '../command.js';
+import {
+  CLIENT_FLAGS,
+  type Command,
+  type CommandContext,
+  callOptions,
+  clientOptions,
+} from '../command.js';
 import { parseDataValue, readText } from '../input.js';
 import { maskedAuth } from '../masked-auth.js';
 
@@ -39,22 +50,44 @@ with the server's (the server rejects every debug call by design).`,
   ],
   async run(ctx) {
     const api = ctx.parsed.positionals[0]!;
-    const jit = jitaiClientFromFlags(ctx);
+    const { jit, baseUrl } = jitaiClientFromFlags(ctx);
     const data = ctx.flag('data');
     const args = data === undefined ? {} : parseDataValue(await readText(data, '--data', ctx.io));
     if (typeof args !== 'object' || args === null || Array.isArray(args)) {
       throw new SignetConfigError('--data must be a JSON object of args');
     }
-    if (ctx.parsed.flags.has('diagnose')) ctx.print(await jit.diagnose(api, args));
-    else ctx.print(await jit.call(api, args));
+    const options = callOptions(ctx);
+    try {
+      if (ctx.parsed.flags.has('diagnose')) ctx.print(await jit.diagnose(api, args, options));
+      else ctx.print(await jit.call(api, args, options));
+    } catch (error) {
+      throw withBaseUrlHint(error, baseUrl);
+    }
   },
 };
+
+/** The path every JitAi app is served under. */
+const JITAI_APP_PATH = /^\/api\/[^/]+\/[^/]+\/?$/;
+
+/**
+ * A 404 or 405 from a base URL that does not end in `/api/{orgId}/{appName}` is most
+ * likely that mistake: say so in the error, without the URL's query (it may hold a token).
+ */
+export function withBaseUrlHint(error: unknown, baseUrl: string): unknown {
+  if (!(error instanceof SignetHttpError) || (error.status !== 404 && error.status !== 405)) {
+    return error;
+  }
+  const { pathname } = new URL(baseUrl);
+  if (JITAI_APP_PATH.test(pathname)) return error;
+  error.message += `; hint: a JitAi base URL ends in /api/{orgId}/{appName} (this one's path is ${pathname})`;
+  return error;
+}
 
 /** `--auth none`: functions declared `ignoreSign: true, loginRequired: false` need nothing. */
 const NO_AUTH: AuthStrategy = { kind: 'none', credentialed: false };
 
 /**
- * A JitAi client from the auth flags and the client flags, for `baseUrl` or else the
+ * A JitAi client (and its base URL) from the auth and client flags, for `baseUrl` or else the
  * base URL the credentials give: `--base-url`, the `--credentials` file, `SIGNET_BASE_URL`,
  * the `SIGNET_CREDENTIALS_FILE` file, in that order (as every credential).
  */
@@ -62,7 +95,7 @@ export function jitaiClientFromFlags(
   ctx: CommandContext,
   baseUrl?: string,
   extra: { authDetailsApi?: string } = {},
-): ReturnType<typeof createJitaiClient> {
+): { jit: JitaiClient; baseUrl: string } {
   const resolved = resolveCredentials(ctx.parsed, ctx.io, ctx.masker);
   const flagged = ctx.parsed.flags.get('base-url');
   const url = baseUrl ?? (typeof flagged === 'string' ? flagged : resolved.creds.baseUrl);
@@ -78,7 +111,7 @@ export function jitaiClientFromFlags(
       `no credentials: give --access-key and --access-secret (or ${CREDENTIAL_ENV.accessKey} and ${CREDENTIAL_ENV.accessSecret}), or --auth bearer --token T`,
     );
   }
-  return createJitaiClient({
+  const jit = createJitaiClient({
     ...clientOptions(ctx),
     ...extra,
     baseUrl: url,
@@ -87,4 +120,5 @@ export function jitaiClientFromFlags(
       maskedAuth(buildAuth(kind, resolved.creds), ctx.masker, [resolved.creds.accessKey]) ??
       NO_AUTH,
   });
+  return { jit, baseUrl: url };
 }

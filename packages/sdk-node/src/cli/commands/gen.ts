@@ -6,7 +6,7 @@ import {
 import { loadAppServices, writeGeneratedClient } from '../../codegen/load-app-folder.js';
 import { AUTH_FLAGS } from '../auth-flags.js';
 import { CLIENT_FLAGS, type Command } from '../command.js';
-import { jitaiClientFromFlags } from './call.js';
+import { jitaiClientFromFlags, withBaseUrlHint } from './call.js';
 
 export const genCommand: Command = {
   name: 'gen',
@@ -50,12 +50,14 @@ without --out the module itself goes to standard output.`,
       services = files.length;
     } else {
       const detailsApi = ctx.flag('details-api');
-      const jit = jitaiClientFromFlags(
+      const { jit, baseUrl } = jitaiClientFromFlags(
         ctx,
         fromUrl!,
         detailsApi === undefined ? {} : { authDetailsApi: detailsApi },
       );
-      const details = await jit.getAuthDetails();
+      const details = await jit.getAuthDetails().catch((error: unknown) => {
+        throw withBaseUrlHint(error, baseUrl);
+      });
       source = generateFromAuthDetails(details, {
         header: `Source: signet gen --from-url ${fromUrl}`,
       });

@@ -2,7 +2,7 @@ import { SignetConfigError } from '@signet/sdk-core';
 import { createClient } from '../../clients.js';
 import { authKind, buildAuth, inferAuthKind } from '../auth.js';
 import { AUTH_FLAGS, HMAC_FLAGS, hmacOptions, resolveCredentials } from '../auth-flags.js';
-import { CLIENT_FLAGS, type Command, clientOptions } from '../command.js';
+import { CLIENT_FLAGS, type Command, callOptions, clientOptions } from '../command.js';
 import { parseDataValue, readText } from '../input.js';
 import { maskedAuth } from '../masked-auth.js';
 
@@ -65,6 +65,7 @@ sends no credentials. JitAi responses are not verified here: use \`signet call\`
       if (CREDENTIAL_HEADER.test(name)) ctx.masker.add(value);
     });
     const response = await client.request(method, url.pathname + url.search, {
+      ...callOptions(ctx),
       ...(json === undefined ? {} : { json }),
       headers,
     });
