@@ -20,8 +20,10 @@ export {
   credentialsFromEnv,
   credentialsFromFile,
 } from './credentials.js';
+export { diagnosticsTracer, SIGNET_CALL_CHANNEL } from './diagnostics.js';
 export type { AccessKeyCheck } from './keys.js';
 export { checkAccessKey, generateAccessSecret } from './keys.js';
+export { LOG_ENV, loggingFromEnv } from './logging.js';
 export { nodeCrypto } from './node-crypto.js';
 export type {
   SignerPayload,
