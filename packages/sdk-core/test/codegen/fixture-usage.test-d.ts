@@ -23,13 +23,18 @@ import type {
   SignetApi,
   SignetServices,
 } from './fixture-client.gen.js';
-import { signetApis } from './fixture-client.gen.js';
+import { signetApis, signetResultShapes } from './fixture-client.gen.js';
 
 const jit = createJitaiClient<SignetServices>({
   baseUrl: 'https://jit.example/api/org/app',
   accessKey: 'ak',
   accessSecret: 'not-a-secret',
+  shapes: signetResultShapes,
 });
+expectTypeOf(signetResultShapes['services.OrderSvc.list']).toEqualTypeOf<'object[]'>();
+expectTypeOf(signetResultShapes['services.CustomerSvc.count']).toEqualTypeOf<'number'>();
+// @ts-expect-error -- no shape for a result typed unknown
+void signetResultShapes['services.CustomerSvc.mystery'];
 
 // A service is typed from its name alone.
 const orders = jit.service('services.OrderSvc');
