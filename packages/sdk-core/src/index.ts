@@ -21,7 +21,12 @@ export type { NowFn } from './clock.js';
 export { DEFAULT_MAX_CLOCK_SKEW_MS, SkewClock } from './clock.js';
 export type { GenerateOptions } from './codegen/emit.js';
 export { generateServiceModule } from './codegen/emit.js';
-export { generateFromAuthDetails, generateFromDefinitions } from './codegen/generate.js';
+export type { DataFluxLists } from './codegen/generate.js';
+export {
+  generateFromAuthDetails,
+  generateFromDataFlux,
+  generateFromDefinitions,
+} from './codegen/generate.js';
 export type {
   CodegenArg,
   CodegenFunction,
