@@ -65,8 +65,12 @@ describe('from the server’s lists', () => {
     expect((await dff.listFuncApis({ apiType: 'asyncAPI' })).map((a) => a.id)).toEqual([
       'job-lookup',
     ]);
-    const { response } = await dff.listFuncs().withResponse();
+    const { data, response } = await dff.listFuncs().withResponse();
+    expect(data).toHaveLength(5);
     expect(response.status).toBe(200);
+    expect(response.traceId).toMatch(/^TRACE-[0-9A-F]{32}$/);
+    expect(response.headers.get('x-trace-id')).toBe(response.traceId);
+    expect(response.attempts).toBe(1);
   });
 
   test('the generated module is the checked-in dataflux-client.gen.ts', async () => {
