@@ -44,3 +44,14 @@ export const signetApis = ['services.OrderSvc.create', 'services.OrderSvc.query'
 
 /** One API name */
 export type SignetApi = (typeof signetApis)[number];
+
+/**
+ * The shape of each result whose type is known, for
+ * `createJitaiClient<SignetServices>({ ...options, shapes: signetResultShapes })`: a
+ * verified result of another shape (a signed `"42"` where a number is declared) throws
+ * `SignetValidationError`.
+ */
+export const signetResultShapes = {
+  'services.OrderSvc.create': 'object',
+  'services.OrderSvc.query': 'object',
+} as const;

@@ -18,6 +18,8 @@ const LAYERS: readonly (readonly string[])[] = [
 /** Files of a protocol folder that connect its recipe to the HTTP layer. */
 const NOT_RECIPE = new Set([
   'client.ts',
+  'client-types.ts',
+  'func-list.ts',
   'strategy.ts',
   'remote-signer.ts',
   'remote-signer-wire.ts',

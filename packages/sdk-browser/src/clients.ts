@@ -11,6 +11,7 @@ import {
   type DataFluxClient,
   type DataFluxClientOptions,
   type DataFluxStrategy,
+  type DataFluxTypes,
   type FetchCredentials,
   type FetchFunction,
   type GenericClient,
@@ -113,7 +114,9 @@ export function createJitaiClientWithAuth<S extends ServiceMap = Record<string, 
 }
 
 /** `createDataFluxClient` for browsers (see {@link BrowserClientOptions}). */
-export function createDataFluxClient(options: BrowserDataFluxClientOptions): DataFluxClient {
+export function createDataFluxClient<D extends DataFluxTypes = DataFluxTypes>(
+  options: BrowserDataFluxClientOptions,
+): DataFluxClient<D> {
   refuseSecret('createDataFluxClient', 'akSecret', options?.akSecret, options);
   if (options?.akId !== undefined || options?.akSecret !== undefined) {
     // Opted in: still through dataflux(), so bundles without AK/SK carry no signer.
@@ -122,19 +125,19 @@ export function createDataFluxClient(options: BrowserDataFluxClientOptions): Dat
         'auth: dataflux({ akId, akSecret, dangerouslyAllowSecretInBrowser: true })',
     );
   }
-  return createDataFluxClientWithAuth(options, options?.auth);
+  return createDataFluxClientWithAuth<D>(options, options?.auth);
 }
 
 /**
  * sdk-core's `createDataFluxClientWithAuth` with the browser defaults: a secret-holding
  * strategy from sdk-core is refused, Basic/Digest get `credentials: 'omit'`.
  */
-export function createDataFluxClientWithAuth(
+export function createDataFluxClientWithAuth<D extends DataFluxTypes = DataFluxTypes>(
   options: Omit<BrowserDataFluxClientOptions, 'akId' | 'akSecret' | 'auth'>,
   auth: AuthStrategy | undefined,
-): DataFluxClient {
+): DataFluxClient<D> {
   const browser = browserOptions('createDataFluxClient', withAuth(options, auth));
-  return coreCreateDataFluxClientWithAuth(browser, auth);
+  return coreCreateDataFluxClientWithAuth<D>(browser, auth);
 }
 
 /** `createClient` for browsers (see {@link BrowserClientOptions}). */

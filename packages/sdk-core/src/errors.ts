@@ -198,6 +198,42 @@ export class SignetAbortError extends SignetError {
   override name = 'SignetAbortError';
 }
 
+/** One problem found in a result: where it is (keys from the result's root) and what. */
+export interface SignetValidationIssue {
+  message: string;
+  path: readonly PropertyKey[];
+}
+
+export interface SignetValidationErrorOptions extends SignetErrorOptions {
+  issues: readonly SignetValidationIssue[];
+  /** The verified result that failed the check. */
+  value: unknown;
+  /** The validator: `zod`, `valibot`… (Standard Schema `vendor`), or `signet` for a shape. */
+  vendor: string;
+}
+
+/**
+ * A verified result that does not have the shape the caller declared (a schema or a
+ * generated result shape). The response was genuine: what it holds is not what was expected.
+ */
+export class SignetValidationError extends SignetError {
+  override name = 'SignetValidationError';
+  readonly issues: readonly SignetValidationIssue[];
+  readonly value: unknown;
+  readonly vendor: string;
+
+  constructor(message: string, options: SignetValidationErrorOptions) {
+    super(message, options);
+    this.issues = options.issues;
+    this.value = options.value;
+    this.vendor = options.vendor;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return safeRecord(this);
+  }
+}
+
 const names: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'SignetError',
   'SignetConfigError',
@@ -208,6 +244,7 @@ const names: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'SignetNetworkError',
   'SignetTimeoutError',
   'SignetAbortError',
+  'SignetValidationError',
 ]);
 
 /** True for any signet error, including ones from another realm or bundle copy. */

@@ -27,7 +27,12 @@ export type { NowFn } from './clock.js';
 export { DEFAULT_MAX_CLOCK_SKEW_MS, SkewClock } from './clock.js';
 export type { GenerateOptions } from './codegen/emit.js';
 export { generateServiceModule } from './codegen/emit.js';
-export { generateFromAuthDetails, generateFromDefinitions } from './codegen/generate.js';
+export type { DataFluxLists } from './codegen/generate.js';
+export {
+  generateFromAuthDetails,
+  generateFromDataFlux,
+  generateFromDefinitions,
+} from './codegen/generate.js';
 export type {
   CodegenArg,
   CodegenFunction,
@@ -44,13 +49,26 @@ export type { CryptoProvider, HashAlgorithm } from './crypto/provider.js';
 export { getDefaultCrypto, nobleCrypto, setDefaultCrypto } from './crypto/provider.js';
 export type { RandomSource } from './crypto/random.js';
 export { randomHexNonce, secureRandom } from './crypto/random.js';
-export type {
-  DataFluxCallOptions,
-  DataFluxClient,
-  DataFluxClientOptions,
-  SyncOptions,
-} from './dataflux/client.js';
+export type { DataFluxClient, DataFluxClientOptions } from './dataflux/client.js';
 export { createDataFluxClient, createDataFluxClientWithAuth } from './dataflux/client.js';
+export type {
+  DataFluxAsyncCall,
+  DataFluxCallArgs,
+  DataFluxCallOptions,
+  DataFluxFuncCall,
+  DataFluxRequestOptions,
+  DataFluxSyncCall,
+  DataFluxTypes,
+  SyncOptions,
+} from './dataflux/client-types.js';
+export type {
+  DataFluxFuncApiDoc,
+  DataFluxFuncApiListFilters,
+  DataFluxFuncDoc,
+  DataFluxFuncListFilters,
+  DataFluxParamDoc,
+} from './dataflux/func-list.js';
+export { DATAFLUX_KWARG_PLACEHOLDERS } from './dataflux/func-list.js';
 export type { DataFluxHeaderInput } from './dataflux/headers.js';
 export {
   DATAFLUX_HEADERS,
@@ -106,6 +124,8 @@ export type {
   SignetErrorOptions,
   SignetHttpErrorOptions,
   SignetSignatureErrorOptions,
+  SignetValidationErrorOptions,
+  SignetValidationIssue,
 } from './errors.js';
 export {
   isSignetError,
@@ -118,6 +138,7 @@ export {
   SignetNetworkError,
   SignetSignatureError,
   SignetTimeoutError,
+  SignetValidationError,
 } from './errors.js';
 export type { HmacBody } from './hmac/body-hash.js';
 export { hmacBodyHash, hmacBodyHashInput } from './hmac/body-hash.js';
@@ -166,6 +187,7 @@ export type {
   HmacVerifyRequestResult,
 } from './hmac/verify-request.js';
 export { verifyHmacRequest } from './hmac/verify-request.js';
+export type { RequestView, ResponseView } from './http/call-view.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './http/config.js';
 export type { FetchFunction } from './http/fetch-transport.js';
 export { fetchTransport } from './http/fetch-transport.js';
@@ -176,7 +198,23 @@ export type {
 } from './http/generic-client.js';
 export { createClient } from './http/generic-client.js';
 export type {
+  AfterResponseHook,
+  AfterResponseState,
+  BeforeErrorHook,
+  BeforeErrorState,
+  BeforeRequestHook,
+  BeforeRequestState,
+  BeforeRetryHook,
+  BeforeRetryState,
+  HookCallState,
+  Hooks,
+  RetryReason,
+} from './http/hooks.js';
+export type { Logger, LogLevel } from './http/logger.js';
+export { LOG_LEVELS } from './http/logger.js';
+export type {
   BigIntMode,
+  CallOptions,
   ClientOptions,
   FetchCredentials,
   HeaderValues,
@@ -188,8 +226,22 @@ export type { RedirectMode } from './http/redirect.js';
 export { MAX_REDIRECTS } from './http/redirect.js';
 export type { RetryPolicy } from './http/retry.js';
 export { defaultRetryDelay, IDEMPOTENT_METHODS } from './http/retry.js';
+export type {
+  InferSchemaOutput,
+  StandardSchemaFailure,
+  StandardSchemaIssue,
+  StandardSchemaPathSegment,
+  StandardSchemaProps,
+  StandardSchemaResult,
+  StandardSchemaSuccess,
+  StandardSchemaTypes,
+  StandardSchemaV1,
+} from './http/standard-schema.js';
+export type { CallTraceContext, CallTracer } from './http/tracer.js';
 export type { Transport, TransportRequest, TransportResponse } from './http/transport.js';
 export type { InsecureHttp } from './http/url.js';
+export type { ResultShape } from './http/validate.js';
+export type { ResponseInfo, SignetPromise, WithResponse } from './http/with-response.js';
 export type { JitaiClient, JitaiClientOptions, JitaiDebugReport } from './jitai/client.js';
 export { createJitaiClient, createJitaiClientWithAuth } from './jitai/client.js';
 export { JITAI_HEADERS, JITAI_SECRET_MASK, JITAI_WINDOW_MS } from './jitai/constants.js';
@@ -217,10 +269,21 @@ export type { JitaiRespondOptions, JitaiSignedData } from './jitai/respond.js';
 export { signJitaiResponse } from './jitai/respond.js';
 export type { JitaiResponseCheck, JitaiVerifyState } from './jitai/response-check.js';
 export type {
+  ApiCallArgs,
+  ApiFunction,
+  IsUntyped,
+  JitaiCall,
+  ServiceApi,
   ServiceArgs,
   ServiceCallOptions,
   ServiceMap,
+  ServiceMethods,
+  ServiceOptions,
   ServiceProxy,
+  ServiceResult,
+  ServiceSchemas,
+  TypedJitaiCall,
+  UntypedJitaiCall,
 } from './jitai/service-types.js';
 export type { JitaiSignOptions } from './jitai/sign.js';
 export { jitaiSign, signJitaiParamStr } from './jitai/sign.js';

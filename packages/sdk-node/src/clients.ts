@@ -6,6 +6,7 @@ import {
   createJitaiClient as coreCreateJitaiClient,
   type DataFluxClient,
   type DataFluxClientOptions,
+  type DataFluxTypes,
   type GenericClient,
   hmacSignature,
   type JitaiClient,
@@ -20,6 +21,8 @@ import {
   type SignetCredentials,
 } from './credentials.js';
 import { NODE_DEFAULT_CRYPTO } from './defaults.js';
+import { diagnosticsTracer } from './diagnostics.js';
+import { loggingFromEnv } from './logging.js';
 import { nodeTransport } from './transport.js';
 
 /** What the Node factories add to sdk-core's options. */
@@ -66,6 +69,7 @@ export function createJitaiClient<S extends ServiceMap = Record<string, object>>
     baseUrl: baseUrlOf(rest.baseUrl, creds, 'createJitaiClient', env),
     ...cryptoOf(rest),
     ...transportOf(rest),
+    ...observing(rest, env),
   };
   if (rest.auth === undefined) {
     const accessKey = rest.accessKey ?? creds.accessKey;
@@ -86,7 +90,9 @@ export function createJitaiClient<S extends ServiceMap = Record<string, object>>
  * (or the credentials file). Without any AK/SK the client sends no credentials, which
  * suits Sync APIs that have no auth configured.
  */
-export function createDataFluxClient(options: NodeDataFluxClientOptions): DataFluxClient {
+export function createDataFluxClient<D extends DataFluxTypes = DataFluxTypes>(
+  options: NodeDataFluxClientOptions,
+): DataFluxClient<D> {
   const { env, ...rest } = checkOptions(options, 'createDataFluxClient');
   const creds = environment(env);
   const out: DataFluxClientOptions = {
@@ -94,6 +100,7 @@ export function createDataFluxClient(options: NodeDataFluxClientOptions): DataFl
     baseUrl: baseUrlOf(rest.baseUrl, creds, 'createDataFluxClient', env),
     ...cryptoOf(rest),
     ...transportOf(rest),
+    ...observing(rest, env),
   };
   if (rest.auth === undefined) {
     const akId = rest.akId ?? creds.akId;
@@ -103,7 +110,7 @@ export function createDataFluxClient(options: NodeDataFluxClientOptions): DataFl
       out.akSecret = required(akSecret, 'akSecret', 'createDataFluxClient', env);
     }
   }
-  return coreCreateDataFluxClient(out);
+  return coreCreateDataFluxClient<D>(out);
 }
 
 /**
@@ -120,6 +127,7 @@ export function createClient(options: NodeClientOptions): GenericClient {
     baseUrl: baseUrlOf(rest.baseUrl, creds, 'createClient', env),
     ...cryptoOf(rest),
     ...transportOf(rest),
+    ...observing(rest, env),
   };
   if (rest.auth === undefined && (creds.keyId !== undefined || creds.secret !== undefined)) {
     out.auth = hmacSignature({
@@ -159,6 +167,18 @@ function howToGive(field: keyof SignetCredentials, env: Environment | false | un
   return env === false
     ? `pass it (env: false, so ${CREDENTIAL_ENV[field]} is not read)`
     : `pass it, or set ${CREDENTIAL_ENV[field]}`;
+}
+
+/**
+ * Logging from `SIGNET_LOG` (unless the options set a logger or `env: false`), and every
+ * call published on `node:diagnostics_channel` (unless the options bring a tracer).
+ */
+function observing(
+  options: Pick<ClientOptions, 'logger' | 'logLevel' | 'tracer'>,
+  env: Environment | false | undefined,
+): Pick<ClientOptions, 'logger' | 'logLevel' | 'tracer'> {
+  const logging = loggingFromEnv(options, env === false ? undefined : (env ?? process.env));
+  return { ...logging, tracer: options.tracer ?? diagnosticsTracer };
 }
 
 /** Each client its own undici pool, unless the caller picked a fetch or a transport. */

@@ -24,9 +24,11 @@ export {
   credentialsFromEnv,
   credentialsFromFile,
 } from './credentials.js';
+export { diagnosticsTracer, SIGNET_CALL_CHANNEL } from './diagnostics.js';
 export { inspectSignetError } from './inspect.js';
 export type { AccessKeyCheck } from './keys.js';
 export { checkAccessKey, generateAccessSecret } from './keys.js';
+export { LOG_ENV, loggingFromEnv } from './logging.js';
 export { nodeCrypto } from './node-crypto.js';
 export type {
   SignerPayload,

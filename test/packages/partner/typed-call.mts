@@ -42,6 +42,7 @@ try {
   if (order.orderId !== '7' || order.big !== 2n ** 64n) throw new Error('wrong order');
   // @ts-expect-error: the typed proxy refuses args of the wrong shape
   void orders.query({ wrong: 1 });
+  // @ts-expect-error: a typed client's call() knows only the map's API names
   const refused = await jit.call('services.OrderSvc.nope', {}).catch((e: unknown) => e);
   if (!(refused instanceof SignetApiError)) throw new Error(`expected SignetApiError: ${refused}`);
 

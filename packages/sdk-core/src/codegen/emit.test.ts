@@ -78,6 +78,16 @@ export const signetApis = ['services.OrderSvc.query'] as const;
 
 /** One API name */
 export type SignetApi = (typeof signetApis)[number];
+
+/**
+ * The shape of each result whose type is known, for
+ * \`createJitaiClient<SignetServices>({ ...options, shapes: signetResultShapes })\`: a
+ * verified result of another shape (a signed \`"42"\` where a number is declared) throws
+ * \`SignetValidationError\`.
+ */
+export const signetResultShapes = {
+  'services.OrderSvc.query': 'object',
+} as const;
 `);
   });
 

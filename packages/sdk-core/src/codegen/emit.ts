@@ -1,8 +1,15 @@
 import { docComment, docLines } from './doc.js';
-import { constTupleLine, methodLine, propertyLine, typeAliasLine } from './layout.js';
+import {
+  constObjectLines,
+  constTupleLine,
+  methodLine,
+  propertyLine,
+  typeAliasLine,
+} from './layout.js';
 import type { CodegenArg, CodegenFunction, CodegenService } from './model.js';
 import { propertyKey, stringLiteral } from './names.js';
 import { type PlannedFunction, type PlannedService, planModule } from './plan.js';
+import { resultShape } from './shapes.js';
 import type { TsType } from './ts-type.js';
 import { type MappedTypeNode, mapJitaiTypeNode } from './type-map.js';
 
@@ -39,7 +46,7 @@ export function generateServiceModule(
     blocks.push(serviceInterface(planned));
     for (const fn of planned.functions) blocks.push(argsDeclaration(fn), resultDeclaration(fn));
   }
-  blocks.push(serviceMap(plan), apiList(plan));
+  blocks.push(serviceMap(plan), apiList(plan), shapeMap(plan));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -95,11 +102,14 @@ function argsDeclaration({ fn, api, argsType }: PlannedFunction): string {
   return `${out}}`;
 }
 
+function resultTypeOf(fn: CodegenFunction): MappedTypeNode {
+  return fn.returnType === undefined
+    ? { type: { kind: 'name', text: 'unknown' }, label: 'no returnType declared' }
+    : mapJitaiTypeNode(fn.returnType);
+}
+
 function resultDeclaration({ fn, api, resultType }: PlannedFunction): string {
-  const mapped: MappedTypeNode =
-    fn.returnType === undefined
-      ? { type: { kind: 'name', text: 'unknown' }, label: 'no returnType declared' }
-      : mapJitaiTypeNode(fn.returnType);
+  const mapped = resultTypeOf(fn);
   const doc = typeDoc([`Result of \`${api}\``], mapped);
   return `${docComment('', [doc])}${typeAliasLine(resultType, mapped.type)}`;
 }
@@ -138,4 +148,24 @@ function apiList(plan: PlannedService[]): string {
     `${docComment('', [['Every API name this module types (`<service>.<function>`)']])}${constTupleLine('signetApis', apis)}`,
     `${docComment('', [['One API name']])}export type SignetApi = (typeof signetApis)[number];`,
   ].join('\n\n');
+}
+
+/** Each API's result shape where the type is known: the check that closes the type gap. */
+function shapeMap(plan: PlannedService[]): string {
+  const entries: [string, string][] = [];
+  for (const { functions } of plan) {
+    for (const { fn, api } of functions) {
+      const shape = resultShape(resultTypeOf(fn).type);
+      if (shape !== undefined) entries.push([stringLiteral(api), stringLiteral(shape)]);
+    }
+  }
+  const doc = docComment('', [
+    [
+      'The shape of each result whose type is known, for',
+      '`createJitaiClient<SignetServices>({ ...options, shapes: signetResultShapes })`: a',
+      'verified result of another shape (a signed `"42"` where a number is declared) throws',
+      '`SignetValidationError`.',
+    ],
+  ]);
+  return `${doc}${constObjectLines('signetResultShapes', entries)}`;
 }

@@ -1,4 +1,6 @@
 import { SignetConfigError } from '../errors.js';
+import { generateDataFluxModule } from './dataflux-emit.js';
+import { parseFuncApiDocs, parseFuncDocs } from './dataflux-model.js';
 import { type GenerateOptions, generateServiceModule } from './emit.js';
 import type { DefinitionFile } from './model.js';
 import { parseServiceDefinition, servicesFromAuthDetails } from './parse.js';
@@ -27,4 +29,31 @@ export function generateFromDefinitions(
  */
 export function generateFromAuthDetails(details: unknown, options?: GenerateOptions): string {
   return generateServiceModule(servicesFromAuthDetails(details), options);
+}
+
+/** What a DataFlux Func server says about itself, as `dff.listFuncs()` / `listFuncApis()` give it. */
+export interface DataFluxLists {
+  /** `GET /api/v1/func-list`: the functions, for `callFunc`. */
+  funcs: unknown;
+  /** `GET /api/v1/func-api-list`: the Sync/Async APIs shown in the docs (left out: none). */
+  apis?: unknown;
+}
+
+/**
+ * The typed DataFlux client module of a server's functions and APIs: a kwargs type per
+ * function and API (required where a parameter has no default, typed from its default
+ * where it has one, `?: never` for kwargs an API fixes) and `SignetDataFlux` for
+ * `createDataFluxClient<SignetDataFlux>()`.
+ *
+ * @example
+ * ```ts
+ * const source = generateFromDataFlux({ funcs: await dff.listFuncs(), apis: await dff.listFuncApis() })
+ * ```
+ */
+export function generateFromDataFlux(lists: DataFluxLists, options?: GenerateOptions): string {
+  if (lists === null || typeof lists !== 'object') {
+    throw new SignetConfigError('generateFromDataFlux: pass { funcs, apis? } (the two lists)');
+  }
+  const apis = lists.apis === undefined ? [] : parseFuncApiDocs(lists.apis);
+  return generateDataFluxModule(parseFuncDocs(lists.funcs), apis, options);
 }

@@ -63,3 +63,17 @@ export function constTupleLine(name: string, items: readonly string[]): string {
   if (fits(line)) return line;
   return `export const ${name} = [\n${items.map((item) => `  ${item},\n`).join('')}] as const;`;
 }
+
+/**
+ * `export const name = { key: value, … } as const;` with one entry per line (the
+ * formatter keeps an object expanded when its first entry starts a line); an entry too
+ * long for the line breaks after the colon, as the formatter breaks it.
+ */
+export function constObjectLines(name: string, entries: readonly [string, string][]): string {
+  if (entries.length === 0) return `export const ${name} = {} as const;`;
+  const lines = entries.map(([key, value]) => {
+    const line = `  ${key}: ${value},`;
+    return fits(line) ? line : `  ${key}:\n    ${value},`;
+  });
+  return `export const ${name} = {\n${lines.join('\n')}\n} as const;`;
+}

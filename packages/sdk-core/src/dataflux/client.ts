@@ -2,15 +2,33 @@ import { type FixedFieldStrategy, fixedFieldFits } from '../auth/fixed-field.js'
 import { type AuthStrategy, type WithServerDefaults, withServerDefaults } from '../auth/types.js';
 import { parseHttpDate } from '../clock.js';
 import { SignetConfigError, SignetDecodeError } from '../errors.js';
-import { type CallSpec, execute } from '../http/call.js';
+import { type CallSpec, executeWithResponse } from '../http/call.js';
 import { type ClientConfig, normalizeConfig } from '../http/config.js';
-import type { ClientOptions, RequestOptions } from '../http/options.js';
+import type { ClientOptions } from '../http/options.js';
 import type { DecodedResponse } from '../http/response.js';
 import type { QueryInit } from '../http/url.js';
+import { checkExpectation, type ResultExpectation } from '../http/validate.js';
+import { type SignetPromise, signetPromise, type WithResponse } from '../http/with-response.js';
 import { losslessToValue } from '../json/lossless.js';
 import { isLosslessObject, member } from '../json/lossless-access.js';
 import { toWireJson } from '../json/wire-json.js';
+import type {
+  DataFluxAsyncCall,
+  DataFluxCallOptions,
+  DataFluxFuncCall,
+  DataFluxRequestOptions,
+  DataFluxSyncCall,
+  DataFluxTypes,
+  SyncOptions,
+} from './client-types.js';
 import { dataFluxApiError, dataFluxUnexpected, readDataFluxEnvelope } from './envelope.js';
+import {
+  type DataFluxFuncApiDoc,
+  type DataFluxFuncApiListFilters,
+  type DataFluxFuncDoc,
+  type DataFluxFuncListFilters,
+  listQuery,
+} from './func-list.js';
 import { DATAFLUX_SERVER_DEFAULTS } from './server-defaults.js';
 import { dataflux } from './strategy.js';
 import { syncResult } from './sync-result.js';
@@ -21,53 +39,36 @@ export interface DataFluxClientOptions extends ClientOptions {
   akSecret?: string;
 }
 
-/** Per-call options of DataFlux calls. */
-export interface DataFluxCallOptions extends RequestOptions {
-  /** Sends `X-Trace-Id` (the server echoes it; it shows in the call record). */
-  traceId?: string;
-}
-
-/** Options of `sync()`. */
-export interface SyncOptions extends DataFluxCallOptions {
-  /**
-   * 'normal' (`{kwargs, options}`) or 'simplified' (`/s`: the body or query *is* the
-   * kwargs). Default: normal, unless the credential can only travel in the simplified
-   * format (a fixed field in the body, or in the query of a GET).
-   */
-  format?: 'normal' | 'simplified';
-  method?: 'POST' | 'GET';
-  /** Sync API options; `returnType: 'jsonDumps'` is the only one the server accepts. */
-  options?: { returnType?: 'jsonDumps' };
-}
-
 /**
- * A DataFlux Func client, from {@link createDataFluxClient}: Sync and Async APIs and
- * signed function calls.
+ * A DataFlux Func client. With a type map (`createDataFluxClient<SignetDataFlux>()`, see
+ * {@link DataFluxTypes}) ids and kwargs are checked at compile time; every call's promise
+ * has `.withResponse()` for the status, headers, traceId and attempts.
  */
-export interface DataFluxClient {
+export interface DataFluxClient<D extends DataFluxTypes = DataFluxTypes> {
   /**
    * Calls a Sync API (auth link); resolves to the body the server sent for the function's
    * return value: decoded JSON for dicts, lists and `True`, the text for numbers and
    * strings (the wire cannot tell `42` from `'42'`), `null` for an empty body (`None`,
    * `False`, `0`, `''`). Return a dict from the function to keep types.
    */
-  sync<R = unknown>(
-    id: string,
-    kwargs?: Record<string, unknown>,
-    options?: SyncOptions,
-  ): Promise<R>;
+  sync: DataFluxSyncCall<D>;
   /** Starts an Async API call; resolves to its task id. */
-  async(
-    id: string,
-    kwargs?: Record<string, unknown>,
-    options?: DataFluxCallOptions,
-  ): Promise<{ taskId: string }>;
+  async: DataFluxAsyncCall<D>;
   /** Calls a function through the AK/SK-signed OpenAPI; resolves to `data.result`. */
-  callFunc<R = unknown>(
-    funcId: string,
-    kwargs?: Record<string, unknown>,
-    options?: DataFluxCallOptions,
-  ): Promise<R>;
+  callFunc: DataFluxFuncCall<D>;
+  /**
+   * The functions the server documents (`GET /api/v1/func-list`, signed in): ids, titles,
+   * descriptions and parameters, what `signet gen --from-dataflux` types a client from.
+   */
+  listFuncs(
+    filters?: DataFluxFuncListFilters,
+    options?: DataFluxRequestOptions,
+  ): SignetPromise<DataFluxFuncDoc[]>;
+  /** The Sync and Async APIs shown in the docs (`GET /api/v1/func-api-list`). */
+  listFuncApis(
+    filters?: DataFluxFuncApiListFilters,
+    options?: DataFluxRequestOptions,
+  ): SignetPromise<DataFluxFuncApiDoc[]>;
   readonly clockOffsetMs: number;
 }
 
@@ -80,8 +81,10 @@ export interface DataFluxClient {
  * await dff.callFunc('demo__main.hello', { name: 'x' })
  * ```
  */
-export function createDataFluxClient(options: DataFluxClientOptions): DataFluxClient {
-  return createDataFluxClientWithAuth(options, resolveAuth(options));
+export function createDataFluxClient<D extends DataFluxTypes = DataFluxTypes>(
+  options: DataFluxClientOptions,
+): DataFluxClient<D> {
+  return createDataFluxClientWithAuth<D>(options, resolveAuth(options));
 }
 
 /**
@@ -90,10 +93,10 @@ export function createDataFluxClient(options: DataFluxClientOptions): DataFluxCl
  * `basic()`, `fixedField()` or `digest()` carries no AK/SK signer. sdk-browser's
  * `createDataFluxClient` is built on it.
  */
-export function createDataFluxClientWithAuth(
+export function createDataFluxClientWithAuth<D extends DataFluxTypes = DataFluxTypes>(
   options: Omit<DataFluxClientOptions, 'akId' | 'akSecret' | 'auth'>,
   auth: AuthStrategy | undefined,
-): DataFluxClient {
+): DataFluxClient<D> {
   if (options === null || typeof options !== 'object') {
     throw new SignetConfigError('createDataFluxClient: options must be an object');
   }
@@ -106,11 +109,13 @@ export function createDataFluxClientWithAuth(
     DATAFLUX_SERVER_DEFAULTS,
   );
   const config = normalizeConfig({ ...options, auth: adapted ?? auth }, keyId);
-  return {
-    sync: async (id, kwargs, opts = {}) =>
-      execute(config, syncSpec(config, id, kwargs ?? {}, opts)),
-    async: async (id, kwargs, opts = {}) =>
-      execute(config, {
+  // Specs are built inside the promise, so a refused argument rejects like any failure.
+  const run = <T>(spec: () => CallSpec<T>): SignetPromise<T> =>
+    signetPromise((async (): Promise<WithResponse<T>> => executeWithResponse(config, spec()))());
+  const client: DataFluxClient = {
+    sync: (id, kwargs, opts = {}) => run(() => syncSpec(config, id, kwargs ?? {}, opts)),
+    async: (id, kwargs, opts = {}) =>
+      run(() => ({
         ...common(opts, `async:${id}`),
         method: 'POST',
         path: `api/v1/async/${pathId(id, 'async')}`,
@@ -125,13 +130,14 @@ export function createDataFluxClientWithAuth(
           }
           return { taskId };
         },
-      }),
-    callFunc: async (funcId, kwargs, opts = {}) =>
-      execute(config, {
+      })),
+    callFunc: (funcId, kwargs, opts = {}) =>
+      run(() => ({
         ...common(opts, `func:${funcId}`),
         method: 'POST',
         path: `api/v1/func/${pathId(funcId, 'callFunc')}`,
         body: { kwargs: kwargs ?? {} },
+        expect: expectation(opts, `callFunc ${funcId}`),
         decode: (res) => {
           const data = envelopeData(res, config, 'func call');
           if (!isLosslessObject(data) || member(data, 'result') === undefined) {
@@ -139,11 +145,63 @@ export function createDataFluxClientWithAuth(
           }
           return losslessToValue(member(data, 'result')!, { bigint: config.bigint }) as never;
         },
-      }),
+      })),
+    listFuncs: (filters, opts = {}) =>
+      run(() => listSpec<DataFluxFuncDoc>(config, 'api/v1/func-list', 'func-list', filters, opts)),
+    listFuncApis: (filters, opts = {}) =>
+      run(() =>
+        listSpec<DataFluxFuncApiDoc>(
+          config,
+          'api/v1/func-api-list',
+          'func-api-list',
+          filters,
+          opts,
+        ),
+      ),
     get clockOffsetMs() {
       return config.clock.offsetMs;
     },
   };
+  return client as unknown as DataFluxClient<D>;
+}
+
+/** A list route: GET with comma-joined filters; `data` must be a list of objects. */
+function listSpec<T>(
+  config: ClientConfig,
+  path: string,
+  what: string,
+  filters: object | undefined,
+  opts: DataFluxRequestOptions,
+): CallSpec<T[]> {
+  if (filters !== undefined && (filters === null || typeof filters !== 'object')) {
+    throw new SignetConfigError(`${what}: filters must be an object`);
+  }
+  return {
+    ...common(opts, what),
+    method: 'GET',
+    path,
+    query: listQuery(filters),
+    decode: (res) => {
+      const data = envelopeData(res, config, what);
+      const list =
+        data === undefined ? undefined : losslessToValue(data, { bigint: config.bigint });
+      if (
+        !Array.isArray(list) ||
+        list.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))
+      ) {
+        throw new SignetDecodeError(`DataFlux ${what}: data is not a list of objects`);
+      }
+      return list as T[];
+    },
+  };
+}
+
+/** The call's schema, checked before anything is sent. */
+function expectation(opts: DataFluxCallOptions, what: string): ResultExpectation | undefined {
+  if (opts.schema === undefined) return undefined;
+  const expect = { schema: opts.schema };
+  checkExpectation(expect, `${what}: options`);
+  return expect;
 }
 
 function resolveAuth(options: DataFluxClientOptions): AuthStrategy | undefined {
@@ -167,7 +225,7 @@ function pathId(id: string, what: string): string {
   return encodeURIComponent(id);
 }
 
-function common(opts: DataFluxCallOptions, api: string) {
+function common(opts: DataFluxRequestOptions, api: string) {
   return {
     api,
     headers: opts.traceId === undefined ? undefined : { 'X-Trace-Id': opts.traceId },
@@ -258,6 +316,7 @@ function syncSpec(
     query,
     body,
     format,
+    expect: expectation(opts, `sync ${id}`),
     decode(res) {
       if (res.status >= 200 && res.status < 300) {
         return syncResult(res, `sync ${id}`, config.bigint) as never;

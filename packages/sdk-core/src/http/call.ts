@@ -3,8 +3,9 @@ import { isSignetError, type SignetError, SignetHttpError } from '../errors.js';
 import { toWireJson } from '../json/wire-json.js';
 import { AttemptSignal, CallerAborted, pause } from './attempt-signal.js';
 import { discard, readBody } from './body.js';
+import { CallWatch } from './call-watch.js';
 import { type ClientConfig, checkTimeout } from './config.js';
-import { CallCredentials } from './credentials.js';
+import { CallCredentials, secretsOf } from './credentials.js';
 import {
   type AttemptFailure,
   attemptFailure,
@@ -18,7 +19,10 @@ import { Redactor, redactError, redactText } from './redact.js';
 import { followRedirect, isRedirect } from './redirect.js';
 import { type DecodedResponse, decodeBody } from './response.js';
 import { IDEMPOTENT_METHODS, normalizeRetry, type RetryPolicy, retryWait } from './retry.js';
+import type { CallTraceContext } from './tracer.js';
 import { guardInsecureHttp, type QueryInit, resolveUrl } from './url.js';
+import { checkResult, type ResultExpectation } from './validate.js';
+import type { ResponseInfo, WithResponse } from './with-response.js';
 
 /** What a platform layer tells the loop about one call. */
 export interface CallSpec<T> {
@@ -44,6 +48,8 @@ export interface CallSpec<T> {
   skew?: (response: DecodedResponse) => SkewSignal | undefined;
   /** Fills platform ids (requestId, errcode...) into the record. */
   annotate?: (response: DecodedResponse, record: CallRecord) => void;
+  /** What the decoded result must be (a shape, a Standard Schema), checked after decode. */
+  expect?: ResultExpectation | undefined;
 }
 
 export interface SkewSignal {
@@ -102,14 +108,39 @@ interface CallPolicy {
  * is verified and decoded. One counter of attempts, one loop.
  */
 export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promise<T> {
+  return (await executeWithResponse(config, spec)).data;
+}
+
+/** {@link execute}, with the response the result came from; through the client's tracer. */
+export function executeWithResponse<T>(
+  config: ClientConfig,
+  spec: CallSpec<T>,
+): Promise<WithResponse<T>> {
+  if (config.tracer === undefined) return runCall(config, spec, undefined);
+  const context: CallTraceContext = {
+    api: spec.api,
+    method: spec.method.toUpperCase(),
+    url: traceUrl(config, spec),
+  };
+  return config.tracer(context, () => runCall(config, spec, context));
+}
+
+async function runCall<T>(
+  config: ClientConfig,
+  spec: CallSpec<T>,
+  trace: CallTraceContext | undefined,
+): Promise<WithResponse<T>> {
   const startedAt = config.clock.localNow();
   const auth = config.auth;
   const record = newRecord(config, spec, startedAt);
   /** The strategy's secrets and every value it put on a request of this call: never echoed. */
   const credentials = new CallCredentials(auth, config.keyId);
   const secrets = () => credentials.values();
+  // Hooks and log lines see the call from the same points, credentials masked.
+  const watch = new CallWatch(config, spec.api, secrets);
   let sentUrl: URL | undefined;
   let policy: CallPolicy | undefined;
+  let outcome: WithResponse<T> | undefined;
   try {
     policy = callPolicy(config, spec);
     let method = spec.method.toUpperCase();
@@ -130,23 +161,20 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
       answer = undefined;
       sentUrl = outgoing.url;
       record.attempts++;
+      await watch.request(outgoing);
       const sent = await sendAttempt(config, outgoing, policy);
       if ('kind' in sent) {
+        const error = failureError(sent, failureContext(policy), secrets());
         if (retries < policy.retry.limit && mayRetryFailure(sent, policy)) {
           retries++;
-          await waitBeforeRetry(policy, retryWait(policy.retry, retries));
+          const delayMs = retryWait(policy.retry, retries);
+          await watch.retry({ reason: 'network', error, retryCount: retries, delayMs });
+          await waitBeforeRetry(policy, delayMs);
           continue;
         }
-        throw failureError(
-          sent,
-          {
-            timeout: policy.timeout,
-            totalTimeout: policy.totalTimeout,
-            callerReason: policy.signal?.reason,
-          },
-          secrets(),
-        );
+        throw error;
       }
+      await watch.response(sent);
       const response = decodeBody(sent.status, sent.headers, sent.text, sent);
       record.status = response.status;
       record.traceId = response.headers.get('x-trace-id') ?? record.traceId;
@@ -168,6 +196,7 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
         url = hop.url;
         method = hop.method;
         if (hop.dropBody) body = undefined;
+        await watch.retry({ reason: 'redirect', answer: sent, retryCount: retries, delayMs: 0 });
         continue;
       }
 
@@ -182,6 +211,7 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
         });
         if (answer) {
           challenges++;
+          await watch.retry({ reason: 'challenge', answer: sent, retryCount: retries, delayMs: 0 });
           continue;
         }
       }
@@ -205,6 +235,12 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
           config.clock.apply(record.measuredSkewMs);
           record.clockOffsetMs = config.clock.offsetMs;
           skewResent = true;
+          await watch.retry({
+            reason: 'clock-skew',
+            answer: sent,
+            retryCount: retries,
+            delayMs: 0,
+          });
           continue;
         }
       }
@@ -215,7 +251,9 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
         policy.repeatable
       ) {
         retries++;
-        await waitBeforeRetry(policy, retryWait(policy.retry, retries, response));
+        const delayMs = retryWait(policy.retry, retries, response);
+        await watch.retry({ reason: 'status', answer: sent, retryCount: retries, delayMs });
+        await waitBeforeRetry(policy, delayMs);
         continue;
       }
 
@@ -233,9 +271,14 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
           now: config.clock.now(),
         });
       }
-      const result = await spec.decode(response, { config, signed: outgoing.signed });
+      const decoded = await spec.decode(response, { config, signed: outgoing.signed });
+      const data =
+        spec.expect === undefined
+          ? decoded
+          : ((await checkResult(decoded, spec.expect, spec.api ?? method, config.bigint)) as T);
       if (response.status >= 200 && response.status < 300) record.ok = true;
-      return result;
+      outcome = { data, response: responseInfo(response, record) };
+      return outcome;
     }
   } catch (error) {
     const safe = toSignetError(error, secrets());
@@ -245,19 +288,55 @@ export async function execute<T>(config: ClientConfig, spec: CallSpec<T>): Promi
     record.reason ??= fields.reason;
     record.requestId ??= fields.requestId;
     record.message ??= fields.platformMessage ?? safe.message;
-    throw safe;
+    throw redactError(await watch.failed(safe), secrets());
   } finally {
     record.durationMs = config.clock.localNow() - startedAt;
+    if (outcome) outcome.response.durationMs = record.durationMs;
+    if (sentUrl !== undefined) record.path = sentUrl.pathname + sentUrl.search;
+    // The path may carry query credentials, platform messages may echo what auth sent:
+    // every view of the record (tracer, hooks and logs, onCall) is the masked one.
+    const shown = new Redactor(secrets()).value({ ...record });
+    if (trace) trace.record = { ...shown };
+    watch.ended({ ...shown });
     if (config.onCall) {
-      if (sentUrl !== undefined) record.path = sentUrl.pathname + sentUrl.search;
       try {
-        // The path may carry query credentials, platform messages may echo what auth sent.
-        config.onCall(new Redactor(secrets()).value({ ...record }));
+        config.onCall({ ...shown });
       } catch {
         // A logging callback must never turn a result into a failure.
       }
     }
   }
+}
+
+function responseInfo(response: DecodedResponse, record: CallRecord): ResponseInfo {
+  return {
+    status: response.status,
+    headers: response.headers,
+    requestId: record.requestId,
+    traceId: record.traceId,
+    attempts: record.attempts,
+    durationMs: 0,
+  };
+}
+
+/** The first attempt's URL for a tracer, masked like records ('' when it cannot be built). */
+function traceUrl(config: ClientConfig, spec: CallSpec<unknown>): string {
+  try {
+    return redactText(
+      resolveUrl(config.baseUrl, spec.path, spec.query).href,
+      secretsOf(config.auth),
+    );
+  } catch {
+    return '';
+  }
+}
+
+function failureContext(policy: CallPolicy) {
+  return {
+    timeout: policy.timeout,
+    totalTimeout: policy.totalTimeout,
+    callerReason: policy.signal?.reason,
+  };
 }
 
 function newRecord(config: ClientConfig, spec: CallSpec<unknown>, startedAt: number): CallRecord {

@@ -4,10 +4,13 @@ import type { CryptoProvider } from '../crypto/provider.js';
 import { type RandomSource, secureRandom } from '../crypto/random.js';
 import { SignetConfigError } from '../errors.js';
 import { fetchTransport } from './fetch-transport.js';
+import { type HookLists, normalizeHooks } from './hooks.js';
+import { type LevelLogger, normalizeLogger } from './logger.js';
 import type { BigIntMode, ClientOptions } from './options.js';
 import type { CallRecord } from './records.js';
 import type { RedirectMode } from './redirect.js';
 import { normalizeRetry, type RetryPolicy } from './retry.js';
+import type { CallTracer } from './tracer.js';
 import type { Transport } from './transport.js';
 import type { InsecureHttp } from './url.js';
 
@@ -24,6 +27,11 @@ export interface ClientConfig {
   clock: SkewClock;
   bigint: BigIntMode;
   onCall: ((record: CallRecord) => void) | undefined;
+  /** Undefined when no hook is set (the loop skips building views). */
+  hooks: HookLists | undefined;
+  /** Undefined when nothing is logged. */
+  log: LevelLogger | undefined;
+  tracer: CallTracer | undefined;
   headers: Headers;
   transport: Transport;
   allowInsecureHttp: InsecureHttp;
@@ -113,6 +121,9 @@ export function normalizeConfig(options: ClientOptions, keyId?: string): ClientC
       `allowInsecureHttp must be true, false or 'localhost-subdomains', got ${String(allowInsecureHttp)}`,
     );
   }
+  if (options.tracer !== undefined && typeof options.tracer !== 'function') {
+    throw new SignetConfigError('tracer must be a function (context, run) => run()');
+  }
   const clockOptions: { now?: () => number; maxSkewMs?: number } = {};
   if (options.now) clockOptions.now = options.now;
   if (options.maxClockSkewMs !== undefined) clockOptions.maxSkewMs = options.maxClockSkewMs;
@@ -128,6 +139,9 @@ export function normalizeConfig(options: ClientOptions, keyId?: string): ClientC
     clock: new SkewClock(clockOptions),
     bigint,
     onCall: options.onCall,
+    hooks: normalizeHooks(options.hooks),
+    log: normalizeLogger(options.logger, options.logLevel),
+    tracer: options.tracer,
     headers: new Headers(options.headers),
     transport: transportOf(options),
     allowInsecureHttp,

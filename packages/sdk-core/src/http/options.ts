@@ -3,8 +3,12 @@ import type { CryptoProvider } from '../crypto/provider.js';
 import type { RandomSource } from '../crypto/random.js';
 import type { BigIntMode } from '../json/lossless.js';
 import type { FetchFunction } from './fetch-transport.js';
+import type { Hooks } from './hooks.js';
+import type { Logger, LogLevel } from './logger.js';
 import type { CallRecord } from './records.js';
 import type { RedirectMode } from './redirect.js';
+import type { StandardSchemaV1 } from './standard-schema.js';
+import type { CallTracer } from './tracer.js';
 import type { Transport } from './transport.js';
 import type { InsecureHttp } from './url.js';
 
@@ -87,6 +91,20 @@ export interface ClientOptions {
   bigint?: BigIntMode;
   /** Called once per call with a secret-free record of what happened. */
   onCall?: ((record: CallRecord) => void) | undefined;
+  /**
+   * Hooks into the attempt loop (`beforeRequest`, `afterResponse`, `beforeRetry`,
+   * `beforeError`): arrays run in order, each given one state object, credentials masked.
+   */
+  hooks?: Hooks | undefined;
+  /** Where to log (console-compatible: `debug`, `info`, `warn`, `error`). Default: nowhere. */
+  logger?: Logger | undefined;
+  /** The least severe level logged (default `warn`); see {@link LogLevel}. */
+  logLevel?: LogLevel | undefined;
+  /**
+   * Wraps every call (see {@link CallTracer}); sdk-node's factories set one that publishes
+   * on `node:diagnostics_channel`.
+   */
+  tracer?: CallTracer | undefined;
   /** Headers added to every request (credentials belong in `auth`). */
   headers?: HeaderValues | undefined;
   /**
@@ -134,4 +152,19 @@ export interface RequestOptions {
   idempotent?: boolean | undefined;
   /** Headers for this call, over the client's. */
   headers?: HeaderValues | undefined;
+}
+
+/**
+ * Per-call options of calls that return a verified result: the request options plus a
+ * Standard Schema validator the result must pass (zod, valibot, arktype…). Its output is
+ * what the call resolves to; a result that fails it throws `SignetValidationError`.
+ *
+ * @example
+ * ```ts
+ * const Order = z.object({ orderId: z.string(), status: z.enum(['PAID', 'OPEN']) })
+ * const order = await jit.call('services.OrderSvc.query', { orderId: '1' }, { schema: Order })
+ * ```
+ */
+export interface CallOptions<R = unknown> extends RequestOptions {
+  schema?: StandardSchemaV1<unknown, R> | undefined;
 }

@@ -6,12 +6,14 @@ import {
   SignetDecodeError,
   SignetHttpError,
 } from '../errors.js';
-import { type CallSpec, execute } from '../http/call.js';
+import { type CallSpec, executeWithResponse } from '../http/call.js';
 import { type ClientConfig, normalizeConfig } from '../http/config.js';
 import { secretsOf } from '../http/credentials.js';
-import type { ClientOptions, RequestOptions } from '../http/options.js';
+import type { CallOptions, ClientOptions, RequestOptions } from '../http/options.js';
 import { redactText } from '../http/redact.js';
 import { type DecodedResponse, excerpt } from '../http/response.js';
+import { checkExpectation, type ResultExpectation, type ResultShape } from '../http/validate.js';
+import { type SignetPromise, signetPromise } from '../http/with-response.js';
 import {
   isLosslessObject,
   type LosslessJson,
@@ -31,7 +33,7 @@ import { JITAI_API_NAME } from './names.js';
 import { jitaiParamStr } from './param-str.js';
 import { jitaiResponseCheck } from './response-check.js';
 import { createServiceProxy } from './service-proxy.js';
-import type { ServiceMap, ServiceProxy } from './service-types.js';
+import type { JitaiCall, ServiceMap, ServiceOptions, ServiceProxy } from './service-types.js';
 import { jitai } from './strategy.js';
 
 /** Options of `createJitaiClient`: the client options plus JitAi credentials. */
@@ -44,6 +46,13 @@ export interface JitaiClientOptions extends ClientOptions {
   windowMs?: number;
   /** API answering `getAuthDetails()` (default `apiAuths.services.ApiAuthSvc.getDetails`). */
   authDetailsApi?: string;
+  /**
+   * The shape each API's verified result must have, by API name: what `signet gen` writes
+   * as `signetResultShapes` (`'string'`, `'number'`, `'object'`, `'object[]'`…). A result
+   * of another shape throws `SignetValidationError`, so a signed `"42"` does not pass as
+   * the number a Numeric function returns.
+   */
+  shapes?: Readonly<Record<string, ResultShape>> | undefined;
 }
 
 /** What `diagnose()` found when comparing signet's paramStr with the server's (debug mode). */
@@ -62,12 +71,19 @@ export interface JitaiDebugReport {
 
 /** A JitAi client: signed service calls with verified, unwrapped results. */
 export interface JitaiClient<S extends ServiceMap = Record<string, object>> {
-  /** Calls `services.OrderSvc.query`-style APIs; resolves to the verified `data.data`. */
-  call<R = unknown>(api: string, args?: object, options?: RequestOptions): Promise<R>;
-  /** A typed proxy: `service('services.OrderSvc').query({...})`. */
-  service<N extends keyof S & string>(name: N): ServiceProxy<S[N]>;
+  /**
+   * Calls `services.OrderSvc.query`-style APIs; resolves to the verified `data.data`
+   * (`.withResponse()` adds the response). With a service map (`createJitaiClient<SignetServices>`)
+   * the API name, the args and the result are typed from it; `options.schema` validates the result.
+   */
+  call: JitaiCall<S>;
+  /** A typed proxy: `service('services.OrderSvc').query({...})`; `schemas` validate results. */
+  service<N extends keyof S & string>(name: N, options?: ServiceOptions<S[N]>): ServiceProxy<S[N]>;
   /** Untyped clients (or a hand-written interface): any dotted service name. */
-  service<T extends object>(name: string extends keyof S ? string : never): ServiceProxy<T>;
+  service<T extends object>(
+    name: string extends keyof S ? string : never,
+    options?: ServiceOptions<T>,
+  ): ServiceProxy<T>;
   /** The services and functions this accessKey may call. */
   getAuthDetails(options?: RequestOptions): Promise<JitaiServiceDetail[]>;
   /**
@@ -114,17 +130,33 @@ export function createJitaiClientWithAuth<S extends ServiceMap = Record<string, 
   const config = normalizeConfig({ ...options, auth }, accessKey);
   const windowMs = options.windowMs ?? JITAI_WINDOW_MS;
   const detailsApi = options.authDetailsApi ?? DEFAULT_AUTH_DETAILS_API;
+  const shapes = checkShapes(options.shapes);
 
-  const call = async <R>(
+  const call = <R>(
     api: string,
     args: object = {},
-    opts: RequestOptions = {},
+    opts: CallOptions<R> = {},
     debug = false,
-  ) => execute<R>(config, jitaiSpec<R>(config, api, args, opts, windowMs, debug));
+  ): SignetPromise<R> =>
+    signetPromise(
+      (async () => {
+        const expect = expectation(api, opts, shapes);
+        return executeWithResponse<R>(
+          config,
+          jitaiSpec<R>(config, api, args, opts, windowMs, debug, expect),
+        );
+      })(),
+    );
 
   const client: JitaiClient<S> = {
-    call: (api, args, opts) => call(api, args, opts),
-    service: ((name: string) => createServiceProxy(name, call)) as JitaiClient<S>['service'],
+    call: ((api: string, args?: object, opts?: CallOptions) =>
+      call(api, args, opts)) as JitaiCall<S>,
+    service: ((name: string, serviceOptions?: ServiceOptions<object>) =>
+      createServiceProxy(
+        name,
+        call,
+        serviceOptions?.schemas as Parameters<typeof createServiceProxy>[2],
+      )) as JitaiClient<S>['service'],
     async getAuthDetails(opts) {
       if (accessKey === undefined) {
         throw new SignetConfigError('getAuthDetails needs the accessKey option');
@@ -177,6 +209,36 @@ function resolveAuth(options: JitaiClientOptions): AuthStrategy {
   });
 }
 
+/** The `shapes` option, checked once per client. */
+function checkShapes(
+  shapes: Readonly<Record<string, ResultShape>> | undefined,
+): Readonly<Record<string, ResultShape>> | undefined {
+  if (shapes === undefined) return undefined;
+  if (shapes === null || typeof shapes !== 'object') {
+    throw new SignetConfigError('createJitaiClient: shapes must be an object of api → shape');
+  }
+  for (const [api, shape] of Object.entries(shapes)) {
+    checkExpectation({ shape }, `createJitaiClient: shapes["${api}"]`);
+  }
+  return shapes;
+}
+
+/** What the result of one call must be: the client's shape for the API, the call's schema. */
+function expectation(
+  api: string,
+  opts: CallOptions<unknown>,
+  shapes: Readonly<Record<string, ResultShape>> | undefined,
+): ResultExpectation | undefined {
+  const shape =
+    shapes !== undefined && typeof api === 'string' && Object.hasOwn(shapes, api)
+      ? shapes[api]
+      : undefined;
+  if (shape === undefined && opts.schema === undefined) return undefined;
+  const expect = { shape, schema: opts.schema };
+  checkExpectation(expect, `call ${api}: options`);
+  return expect;
+}
+
 function jitaiSpec<R>(
   config: ClientConfig,
   api: string,
@@ -184,6 +246,7 @@ function jitaiSpec<R>(
   opts: RequestOptions,
   windowMs: number,
   forceDebug: boolean,
+  expect: ResultExpectation | undefined,
 ): CallSpec<R> {
   if (typeof api !== 'string' || !JITAI_API_NAME.test(api)) {
     throw new SignetConfigError(
@@ -205,6 +268,7 @@ function jitaiSpec<R>(
     headers: debug ? { [JITAI_HEADERS.debug]: '1' } : undefined,
     options: opts,
     api,
+    expect,
     annotate(response, record) {
       envelope = undefined; // each response (a re-send gets a fresh one) is read once
       try {

@@ -318,3 +318,21 @@ export const signetApis = [
 
 /** One API name */
 export type SignetApi = (typeof signetApis)[number];
+
+/**
+ * The shape of each result whose type is known, for
+ * `createJitaiClient<SignetServices>({ ...options, shapes: signetResultShapes })`: a
+ * verified result of another shape (a signed `"42"` where a number is declared) throws
+ * `SignetValidationError`.
+ */
+export const signetResultShapes = {
+  'services.BearerSvc.query': 'object',
+  'services.BearerSvc.stamp': 'string',
+  'services.CustomerSvc.count': 'number',
+  'services.CustomerSvc.save': 'object',
+  'services.CustomerSvc.typedLists': 'unknown[]',
+  'services.OrderSvc.create': 'object',
+  'services.OrderSvc.list': 'object[]',
+  'services.OrderSvc.query': 'object',
+  'services.odd_names.$raw': 'string',
+} as const;

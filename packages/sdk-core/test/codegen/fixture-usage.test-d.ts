@@ -6,6 +6,9 @@
  * Nothing here runs.
  */
 import { expectTypeOf } from 'vitest';
+import { bearer as bearerAuth } from '../../src/auth/bearer.js';
+import type { StandardSchemaV1 } from '../../src/http/standard-schema.js';
+import type { WithResponse } from '../../src/http/with-response.js';
 import { createJitaiClient } from '../../src/jitai/client.js';
 import type { ServiceProxy } from '../../src/jitai/service-types.js';
 import type {
@@ -20,13 +23,18 @@ import type {
   SignetApi,
   SignetServices,
 } from './fixture-client.gen.js';
-import { signetApis } from './fixture-client.gen.js';
+import { signetApis, signetResultShapes } from './fixture-client.gen.js';
 
 const jit = createJitaiClient<SignetServices>({
   baseUrl: 'https://jit.example/api/org/app',
   accessKey: 'ak',
   accessSecret: 'not-a-secret',
+  shapes: signetResultShapes,
 });
+expectTypeOf(signetResultShapes['services.OrderSvc.list']).toEqualTypeOf<'object[]'>();
+expectTypeOf(signetResultShapes['services.CustomerSvc.count']).toEqualTypeOf<'number'>();
+// @ts-expect-error -- no shape for a result typed unknown
+void signetResultShapes['services.CustomerSvc.mystery'];
 
 // A service is typed from its name alone.
 const orders = jit.service('services.OrderSvc');
@@ -157,3 +165,70 @@ expectTypeOf<'services.OrderSvc.remove'>().not.toExtend<SignetApi>();
 jit.service('services.NoSuchSvc');
 // @ts-expect-error -- a service name must be a key of the map to use it as one
 expectTypeOf<SignetServices['services.NoSuchSvc']>().toBeObject();
+
+// `call` is typed from the API name: the name, the args and the result.
+expectTypeOf(jit.call('services.OrderSvc.query', { orderId: '1001' })).resolves.toEqualTypeOf<
+  Record<string, unknown>
+>();
+expectTypeOf(jit.call('services.CustomerSvc.count')).resolves.toEqualTypeOf<number>();
+expectTypeOf(
+  jit.call('services.BearerSvc.stamp', { timestamp: 1, orderid: 'a', orderId: 'b' }),
+).resolves.toEqualTypeOf<string>();
+jit.call('services.OrderSvc.query', { orderId: '1001' }, { timeout: 5_000, idempotent: true });
+jit.call('services.odd_names.$raw', { x: 'y' });
+// @ts-expect-error -- an API name the map does not have
+jit.call('services.OrderSvc.remove', { orderId: '1001' });
+// @ts-expect-error -- a service the map does not have
+jit.call('services.NoSuchSvc.query', { orderId: '1001' });
+// @ts-expect-error -- wrong argument name
+jit.call('services.OrderSvc.query', { orderID: '1001' });
+// @ts-expect-error -- wrong argument type
+jit.call('services.OrderSvc.query', { orderId: 1001 });
+// @ts-expect-error -- the args are required when the function takes arguments
+jit.call('services.OrderSvc.query');
+// @ts-expect-error -- a function without arguments takes no keys
+jit.call('services.CustomerSvc.count', { extra: 1 });
+// @ts-expect-error -- the result is the declared one, not whatever the caller wishes
+const wrong: string = await jit.call('services.CustomerSvc.count');
+
+// withResponse() on calls and proxy methods.
+expectTypeOf(jit.call('services.CustomerSvc.count').withResponse()).resolves.toEqualTypeOf<
+  WithResponse<number>
+>();
+expectTypeOf(customers.count().withResponse()).resolves.toEqualTypeOf<WithResponse<number>>();
+
+// A schema's output must fit the declared result; a narrower one narrows the result.
+const countSchema = schemaOf<number>();
+const literalSchema = schemaOf<1 | 2>();
+expectTypeOf(
+  jit.call('services.CustomerSvc.count', {}, { schema: literalSchema }),
+).resolves.toEqualTypeOf<1 | 2>();
+customers.count({}, { schema: countSchema });
+// @ts-expect-error -- a schema of strings cannot check a number result
+jit.call('services.CustomerSvc.count', {}, { schema: schemaOf<string>() });
+// @ts-expect-error -- nor a proxy method's
+customers.count({}, { schema: schemaOf<string>() });
+jit.service('services.CustomerSvc', { schemas: { count: countSchema } });
+// @ts-expect-error -- a service schema for a method the service does not have
+jit.service('services.CustomerSvc', { schemas: { remove: countSchema } });
+
+// An untyped client keeps today's signatures: any API, any args, the result as asked.
+const untyped = createJitaiClient({
+  baseUrl: 'https://jit.example/api/org/app',
+  auth: bearerAuth('t'),
+});
+expectTypeOf(untyped.call('services.Any.thing', { any: 1 })).resolves.toBeUnknown();
+expectTypeOf(untyped.call<{ id: string }>('services.Any.thing')).resolves.toEqualTypeOf<{
+  id: string;
+}>();
+expectTypeOf(
+  untyped.call('services.Any.thing', {}, { schema: schemaOf<{ n: number }>() }),
+).resolves.toEqualTypeOf<{ n: number }>();
+untyped.service<OrderSvc>('services.OrderSvc').query({ orderId: '1' });
+
+function schemaOf<T>(): StandardSchemaV1<unknown, T> {
+  return {
+    '~standard': { version: 1, vendor: 'test', validate: (value) => ({ value: value as T }) },
+  };
+}
+void wrong;

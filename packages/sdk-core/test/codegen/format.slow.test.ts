@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateServiceModule } from '../../src/codegen/emit.js';
-import { generateFromDefinitions } from '../../src/codegen/generate.js';
+import { generateFromDataFlux, generateFromDefinitions } from '../../src/codegen/generate.js';
+import { dataFluxSweep } from './dataflux-sweep.js';
 import { APP, readApp } from './fixture-app.js';
 import { sweepModules } from './sweep.js';
 import { biomeFormat, tempProject } from './tools.js';
@@ -18,6 +19,7 @@ describe('generated modules are already formatted (biome format changes nothing)
     const dir = join(project.dir, 'ok');
     const modules = sweepModules().map((services) => generateServiceModule(services));
     modules.push(generateFromDefinitions(readApp(APP), { header: 'Header line\n\nafter a blank' }));
+    modules.push(generateFromDataFlux(dataFluxSweep(), { header: 'DataFlux width sweep' }));
     mkdirSync(dir);
     for (const [i, source] of modules.entries()) writeFileSync(join(dir, `m${i}.ts`), source);
 

@@ -87,7 +87,7 @@ describe('codegen on hostile definitions', () => {
     expect(js).not.toContain('pwned');
   });
 
-  test('a SignetError, or a module whose only runtime code is signetApis', () => {
+  test('a SignetError, or a module whose only runtime code is signetApis and signetResultShapes', () => {
     let generated = 0;
     fc.assert(
       fc.property(fc.array(service, { minLength: 1, maxLength: 3 }), (services) => {
@@ -100,10 +100,18 @@ describe('codegen on hostile definitions', () => {
         }
         generated++;
         const js = esbuild.transformSync(code, { loader: 'ts' }).code;
-        // Type erasure leaves one statement: the list of API names.
-        const match = /^export const signetApis = (\[[\s\S]*\]);\s*$/.exec(js);
+        // Type erasure leaves two statements: the API names and their result shapes.
+        const match =
+          /^export const signetApis = (\[[\s\S]*?\]);\s*export const signetResultShapes = (\{[\s\S]*?\});\s*$/.exec(
+            js,
+          );
         expect(match, js).not.toBeNull();
         const apis = JSON.parse(match![1]!.replace(/,\s*\]$/, ']').replace(/'/g, '"')) as string[];
+        const shapes = JSON.parse(match![2]!.replace(/,\s*\}$/, '}')) as Record<string, string>;
+        for (const [api, shape] of Object.entries(shapes)) {
+          expect(apis).toContain(api);
+          expect(shape).toMatch(/^(string|number|object|0\|1|unknown)(\[\])*$/);
+        }
         const expected = services.flatMap((s) =>
           s.functionList.map((f) => `${s.fullName}.${f.name}`),
         );

@@ -4,6 +4,7 @@ import { apiResponse } from './api-response.js';
 import { bodyAsJson, type ExpressBody } from './body.js';
 import { DATAFLUX_ERRORS } from './envelope.js';
 import type { DataFluxExchange } from './exchange.js';
+import { assignFuncCallKwargs } from './func-apis.js';
 import type { FuncCatalog } from './func-catalog.js';
 import { runFunc } from './func-runner.js';
 import type {
@@ -93,6 +94,15 @@ export class FuncCalls {
     const data = readCallData(x.request.method, route.format, call.query, call.body, false);
     if (!data.ok) return x.fail(DATAFLUX_ERRORS.badRequest, data.message, data.detail);
     if (data.format !== 'other') x.record.format = data.format;
+    const assigned = assignFuncCallKwargs(api.funcCallKwargs, data.kwargs);
+    if (!assigned.ok) {
+      return x.fail(DATAFLUX_ERRORS.badRequest, 'Cannot specify a fixed kwargs field', {
+        kwargsField: assigned.field,
+        kwargsValue: assigned.value,
+        funcId: api.func,
+      });
+    }
+    data.kwargs = assigned.kwargs;
     if (isAsync) return this.#startTask(call, api.func, data);
     const origin = { origin: 'syncAPI', originId: route.id } as const;
     const outcome = await this.#run(call, api.func, data, origin);

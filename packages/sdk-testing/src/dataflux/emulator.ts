@@ -10,6 +10,7 @@ import {
   dataFluxTruncatedEnvelope,
   JSON_TYPE,
 } from './exchange.js';
+import { funcApiList } from './func-apis.js';
 import { FuncCatalog } from './func-catalog.js';
 import { createNonceStore, type NonceStore } from './nonce-store.js';
 import type { DataFluxCallRecord, DataFluxEmulatorOptions, DataFluxTaskRecord } from './options.js';
@@ -78,7 +79,7 @@ export class DataFluxEmulator extends EmulatorControls {
     }
     if ('badParam' in route) return x.fail(DATAFLUX_ERRORS.system, SYSTEM_ERROR, null);
     x.record.route = route.name === 'callFunc' ? 'func' : route.name;
-    x.record.id = route.name === 'funcList' ? undefined : route.id;
+    x.record.id = route.name === 'funcList' || route.name === 'funcApiList' ? undefined : route.id;
     const signIn = this.#signIn(x, route);
     if (signIn instanceof Response) return signIn;
     const call: Call = { x, route, query: paramsRecord(url.searchParams), body: x.body };
@@ -90,6 +91,8 @@ export class DataFluxEmulator extends EmulatorControls {
     switch (route.name) {
       case 'funcList':
         return x.ok(this.#catalog.list(call.query));
+      case 'funcApiList':
+        return x.ok(funcApiList(this.#options, this.#catalog, call.query));
       case 'describeFunc': {
         const func = this.#catalog.get(route.id);
         if (func === undefined) {

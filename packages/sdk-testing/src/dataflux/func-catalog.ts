@@ -91,18 +91,18 @@ function matches(row: Record<string, unknown>, query: Record<string, unknown>): 
 }
 
 /** A filter value, or undefined when the server ignores it (absent or empty: `isNothing`). */
-function given(value: unknown): string | undefined {
+export function given(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   return value;
 }
 
 /** `toolkit.convertObject(…, 'commaArray')`. */
-function commaList(value: string | undefined): string[] | undefined {
+export function commaList(value: string | undefined): string[] | undefined {
   return value?.replace(/\s*,\s*/g, ',').split(',');
 }
 
 /** SQL `column LIKE '%value%'`: `%` and `_` in the value are wildcards too; NULL never matches. */
-function like(column: unknown, value: string, caseInsensitive: boolean): boolean {
+export function like(column: unknown, value: string, caseInsensitive: boolean): boolean {
   if (typeof column !== 'string') return false;
   const pattern = value
     .split('')

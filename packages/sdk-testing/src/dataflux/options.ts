@@ -124,6 +124,15 @@ export interface DataFluxApiConfig {
    * `detail: {rule, limit, currentCount, waitSeconds}` (the server's `throttlingJSON`).
    */
   throttling?: Readonly<Partial<Record<DataFluxThrottlingRule, number>>>;
+  /**
+   * The server's `funcCallKwargsJSON`: kwargs the API fixes. A value is passed to the
+   * function as is, and a caller who sends that kwarg gets 400 "Cannot specify a fixed
+   * kwargs field"; `'INPUT_BY_CALLER'` or `'FROM_PARAMETER'` marks one the caller supplies
+   * (left out, it is dropped). Kwargs not named here are passed through.
+   */
+  funcCallKwargs?: Readonly<Record<string, unknown>>;
+  /** Listed by `GET /api/v1/func-api-list` (the server's default is false). */
+  showInDoc?: boolean;
 }
 
 /** Options of `createDataFluxEmulator`. */
@@ -161,7 +170,7 @@ export interface DataFluxCallRecord {
   method: string;
   /** The request target as received. */
   target: string;
-  route: 'func' | 'describeFunc' | 'funcList' | 'sync' | 'async' | 'unknown';
+  route: 'func' | 'describeFunc' | 'funcList' | 'funcApiList' | 'sync' | 'async' | 'unknown';
   /** The function id or API id of the route. */
   id: string | undefined;
   format: 'normal' | 'simplified' | undefined;

@@ -1,7 +1,13 @@
 import { decodePathSegment } from '../core/http.js';
 
 /** Which of the server's handlers a request reaches (its `route.yaml` entries at 5.0.0). */
-export type DataFluxRouteName = 'describeFunc' | 'callFunc' | 'funcList' | 'sync' | 'async';
+export type DataFluxRouteName =
+  | 'describeFunc'
+  | 'callFunc'
+  | 'funcList'
+  | 'funcApiList'
+  | 'sync'
+  | 'async';
 
 /** A matched route: its handler, its path parameters, and what the route config asks. */
 export interface DataFluxRoute {
@@ -20,6 +26,7 @@ export interface DataFluxRoute {
     | 'asyncQuery'
     | 'asyncBody'
     | 'funcListQuery'
+    | 'funcApiListQuery'
     | undefined;
 }
 
@@ -30,6 +37,7 @@ export interface BadPathParam {
 
 const FUNC = /^\/api\/v1\/func\/([^/]+?)\/?$/i;
 const FUNC_LIST = /^\/api\/v1\/func-list\/?$/i;
+const FUNC_API_LIST = /^\/api\/v1\/func-api-list\/?$/i;
 // `/api/v1/sync/:id`, `/api/v1/sync/:id/:format` and `/api/v1/sync/:id/:format/*`; `al` is
 // the legacy name of `sync`, `bat` of `async`.
 const API = /^\/api\/v1\/(sync|al|async|bat)\/([^/]+?)(?:\/([^/]+?)(?:\/.*)?)?\/?$/i;
@@ -56,6 +64,15 @@ export function matchRoute(method: string, path: string): DataFluxRoute | BadPat
       format: undefined,
       requireSignIn: true,
       validation: 'funcListQuery',
+    };
+  }
+  if (get && FUNC_API_LIST.test(path)) {
+    return {
+      name: 'funcApiList',
+      id: '',
+      format: undefined,
+      requireSignIn: false,
+      validation: 'funcApiListQuery',
     };
   }
   const api = API.exec(path);

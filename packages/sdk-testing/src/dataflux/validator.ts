@@ -59,6 +59,17 @@ const QUERY_FIELDS: Readonly<Record<string, readonly string[]>> = {
     '_fuzzySearch',
     AUTH_QUERY,
   ],
+  funcApiListQuery: [
+    'apiType',
+    'funcId',
+    'funcName',
+    'funcCategory',
+    'funcTags',
+    'scriptId',
+    'scriptSetId',
+    '_fuzzySearch',
+    AUTH_QUERY,
+  ],
 };
 
 /** Validates what the route's config asks of the query or the parsed body. */
