@@ -39,8 +39,32 @@ export const ORDER_QUERY = {
 const SECRET = 'bench-access-secret-0123456789abcdef';
 const TIMESTAMP = 1_764_647_507_632;
 
-/** The JitAi recipe as a partner would write it in a hurry with node:crypto (not Python-exact). */
+/** Python's `json.dumps(sort_keys=True, separators=(",", ":"))` as a partner would write it: nested keys sorted. */
+function sortedStringify(value) {
+  if (Array.isArray(value)) return `[${value.map(sortedStringify).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedStringify(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The JitAi recipe (PROTOCOLS.md §1) as a careful partner would write it with node:crypto:
+ * top-level keys lower-cased and sorted, nested keys sorted, strings raw. Correct on
+ * ORDER_QUERY (asserted before timing), though not in general: no code-point key order,
+ * no Python float repr, no refusal of colliding keys or lone surrogates.
+ */
 export function naiveJitaiSign(args, timestamp, secret) {
+  return naiveSign(args, timestamp, secret, sortedStringify);
+}
+
+/** The same in a hurry: nested values with JSON.stringify, so nested keys stay unsorted. */
+export function flatNaiveJitaiSign(args, timestamp, secret) {
+  return naiveSign(args, timestamp, secret, JSON.stringify);
+}
+
+function naiveSign(args, timestamp, secret, stringify) {
   const merged = { ...args, timestamp, secret };
   const lowered = {};
   for (const key of Object.keys(merged)) lowered[key.toLowerCase()] = merged[key];
@@ -48,7 +72,7 @@ export function naiveJitaiSign(args, timestamp, secret) {
     .sort()
     .map((key) => {
       const value = lowered[key];
-      return `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`;
+      return `${key}=${typeof value === 'string' ? value : stringify(value)}`;
     })
     .join('&');
   return createHash('sha1').update(Buffer.from(paramStr, 'utf8').toString('base64')).digest('hex');
@@ -73,7 +97,7 @@ async function loadNodeCrypto() {
 }
 
 /**
- * @typedef {{ section: string, name: string, opsPerSec: number, rme: number,
+ * @typedef {{ section: string, name: string, opsPerSec: number, low: number, high: number,
  *   anchor?: string, target?: { anchor: string, min: number }[], note?: string }} BenchRow
  */
 
@@ -91,11 +115,15 @@ export async function runCoreBench(options = {}) {
   const hmacOptions = api.resolveHmacOptions({ keyId: 'bench-key', secret: SECRET });
 
   // Cross-check before timing: every contender must compute what it claims.
-  if (
-    jitaiSign(args, { timestamp: TIMESTAMP, secret: SECRET, crypto: nodeCrypto }) !==
-    jitaiSign(args, { timestamp: TIMESTAMP, secret: SECRET })
-  ) {
+  const signed = jitaiSign(args, { timestamp: TIMESTAMP, secret: SECRET });
+  if (jitaiSign(args, { timestamp: TIMESTAMP, secret: SECRET, crypto: nodeCrypto }) !== signed) {
     throw new Error('jitaiSign differs between providers');
+  }
+  if (naiveJitaiSign(args, TIMESTAMP, SECRET) !== signed) {
+    throw new Error('the correct naive JitAi anchor does not sign like signet on ORDER_QUERY');
+  }
+  if (flatNaiveJitaiSign(args, TIMESTAMP, SECRET) === signed) {
+    throw new Error('the flat naive anchor should differ on nested args (unsorted nested keys)');
   }
 
   const S = 'Canonical JSON';
@@ -124,6 +152,11 @@ export async function runCoreBench(options = {}) {
   const specs = [
     { section: S, name: 'JSON.stringify (not canonical)', fn: () => JSON.stringify(args) },
     { section: S, name: 'safe-stable-stringify', fn: () => safeStableStringify(args) },
+    {
+      section: S,
+      name: 'safe-stable-stringify again (A/A: the harness’s noise)',
+      fn: () => safeStableStringify(args),
+    },
     { section: S, name: 'canonicalize (RFC 8785 reference)', fn: () => canonicalize(args) },
     {
       section: S,
@@ -138,20 +171,30 @@ export async function runCoreBench(options = {}) {
     { section: S, name: 'signet dfJsonDumps', fn: () => dfJsonDumps(args) },
     {
       section: G,
-      name: 'naive JitAi sign, node:crypto',
+      name: 'correct naive JitAi sign, node:crypto',
       fn: () => naiveJitaiSign(args, TIMESTAMP, SECRET),
+    },
+    {
+      section: G,
+      name: 'correct naive JitAi sign again (A/A: the harness’s noise)',
+      fn: () => naiveJitaiSign(args, TIMESTAMP, SECRET),
+    },
+    {
+      section: G,
+      name: 'flat naive JitAi sign, node:crypto (wrong for nested args)',
+      fn: () => flatNaiveJitaiSign(args, TIMESTAMP, SECRET),
     },
     {
       section: G,
       name: 'signet jitaiSign, pure JS (default)',
       fn: () => jitaiSign(args, { timestamp: TIMESTAMP, secret: SECRET }),
-      target: [{ anchor: 'naive JitAi sign, node:crypto', min: 1.0 }],
+      target: [{ anchor: 'correct naive JitAi sign, node:crypto', min: 1.0 }],
     },
     {
       section: G,
       name: 'signet jitaiSign, nodeCrypto',
       fn: () => jitaiSign(args, { timestamp: TIMESTAMP, secret: SECRET, crypto: nodeCrypto }),
-      target: [{ anchor: 'naive JitAi sign, node:crypto', min: 1.5 }],
+      target: [{ anchor: 'correct naive JitAi sign, node:crypto', min: 1.5 }],
     },
     { section: G, name: 'signet dataFluxSign, pure JS', fn: dataflux(undefined) },
     { section: G, name: 'signet dataFluxSign, nodeCrypto', fn: dataflux(nodeCrypto) },
@@ -159,13 +202,15 @@ export async function runCoreBench(options = {}) {
     { section: G, name: 'signet hmacSignRequest, nodeCrypto', fn: hmac(nodeCrypto) },
   ];
   const measured = await measure(specs, options);
-  const anchors = { [S]: 'safe-stable-stringify', [G]: 'naive JitAi sign, node:crypto' };
+  const anchors = { [S]: 'safe-stable-stringify', [G]: 'correct naive JitAi sign, node:crypto' };
   return specs.map((spec, i) => ({
     section: spec.section,
     input: CORE_INPUT,
     name: spec.name,
     opsPerSec: measured[i].opsPerSec,
-    rme: measured[i].rme,
+    low: measured[i].low,
+    high: measured[i].high,
+    rounds: measured[i].rounds,
     anchor: anchors[spec.section],
     ...(spec.target === undefined ? {} : { target: spec.target }),
   }));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench [--json]`: runs every benchmark section, prints its tables (or the rows as
 // JSON) and rewrites BENCHMARKS.md. A section is one line in SECTIONS: a module and the
-// function that returns its rows ({ section, name, opsPerSec, rme, anchor?, target?, input? }).
+// function that returns its rows ({ section, name, opsPerSec, low, high, anchor?, target?, input? },
+// or { kind: 'size' | 'table' } rows that render themselves).
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,11 +42,13 @@ function render(all) {
     '',
     `Measured on ${date}: ${machine}.`,
     '',
-    'Method: [tinybench](https://github.com/tinylibs/tinybench), each task warmed up for',
-    '250 ms, then timed for ≥ 1 s in samples of 64 calls; ops/s is the mean and ± the',
-    'relative margin of error (95 %). Every row of a table was measured in the same',
-    'process run, one task after the other, on the same input, so the ratios compare',
-    'like with like; absolute numbers move with the machine and its load.',
+    'Method (throughput tables): every task of a table is warmed up, then timed in 9',
+    'rounds of about 100 ms each, interleaved (each round runs every task once, in a',
+    'rotating order), so drift, GC and other processes hit all tasks alike. ops/s is the',
+    "median of a task's rounds, spread the range of its rounds around it. A row measured",
+    'twice (A/A) shows how far two runs of the very same task drift apart in one run on',
+    'this machine: a ratio closer to 1.00× than that is noise. Ratios are computed from',
+    'the medians of one run; absolute numbers move with the machine and its load.',
   ];
   for (const section of [...new Set(all.map((r) => r.section))]) {
     const sectionRows = all.filter((r) => r.section === section);
@@ -84,10 +87,10 @@ function render(all) {
     const anchor = sectionRows.find((r) => r.name === sectionRows[0].anchor);
     out.push('', `## ${section}`, '');
     if (sectionRows[0].input) out.push(`Input: ${sectionRows[0].input}.`, '');
-    const header = ['Task', 'ops/s', '±', `vs ${anchor?.name ?? 'anchor'}`, 'Target'];
+    const header = ['Task', 'ops/s', 'spread', `vs ${anchor?.name ?? 'anchor'}`, 'Target'];
     const body = sectionRows.map((r) => {
       const ratio = anchor === undefined ? '' : `${(r.opsPerSec / anchor.opsPerSec).toFixed(2)}×`;
-      return [r.name, format(r.opsPerSec), `${r.rme.toFixed(1)} %`, ratio, targets(r, all)];
+      return [r.name, format(r.opsPerSec), spread(r), ratio, targets(r, all)];
     });
     out.push(...table(header, body, ['left', 'right', 'right', 'right', 'left']));
   }
@@ -114,6 +117,12 @@ function table(header, rows, align) {
     align[i] === 'right' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w),
   );
   return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)];
+}
+
+/** `−3 % / +2 %`: the slowest and fastest round against the median. */
+function spread(row) {
+  const pct = (x) => Math.round((x / row.opsPerSec - 1) * 100);
+  return `${pct(row.low)} % / +${pct(row.high)} %`.replace('-', '−');
 }
 
 function format(n) {
