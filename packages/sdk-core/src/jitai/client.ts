@@ -14,13 +14,8 @@ import { redactText } from '../http/redact.js';
 import { type DecodedResponse, excerpt } from '../http/response.js';
 import { checkExpectation, type ResultExpectation, type ResultShape } from '../http/validate.js';
 import { type SignetPromise, signetPromise } from '../http/with-response.js';
-import {
-  isLosslessObject,
-  type LosslessJson,
-  losslessToValue,
-  parseLossless,
-} from '../json/lossless.js';
-import { JITAI_HEADERS, JITAI_WINDOW_MS } from './constants.js';
+import { type LosslessJson, losslessToValue } from '../json/lossless.js';
+import { JITAI_HEADERS, JITAI_MASKED_SECRET, JITAI_WINDOW_MS } from './constants.js';
 import { DEFAULT_AUTH_DETAILS_API, type JitaiServiceDetail, parseAuthDetails } from './details.js';
 import { diffParamStr } from './diff.js';
 import {
@@ -30,7 +25,7 @@ import {
   readJitaiEnvelope,
 } from './envelope.js';
 import { JITAI_API_NAME } from './names.js';
-import { jitaiParamStr } from './param-str.js';
+import { type JitaiArgParts, joinJitaiParamStr } from './params.js';
 import { jitaiResponseCheck } from './response-check.js';
 import { createServiceProxy } from './service-proxy.js';
 import type { JitaiCall, ServiceMap, ServiceOptions, ServiceProxy } from './service-types.js';
@@ -340,7 +335,7 @@ function debugError(
       summary:
         theirsText === undefined
           ? 'the server sent no respExtraData.apiAuthDebug.paramStr (debug mode off on the server?)'
-          : 'signet has no local paramStr for this call (the auth strategy does not expose one)',
+          : 'signet has no local paramStr for this call (its auth strategy does not canonicalise the args: with remoteSigner, run `signet call --diagnose` where the secret is)',
     };
   } else {
     const diff = diffParamStr(ours, theirsText);
@@ -395,13 +390,16 @@ function envelopeOf(response: DecodedResponse): JitaiEnvelope {
 
 /**
  * The masked paramStr of the attempt that was sent, to diff with the server's debug
- * output: built from the body text and timestamp header actually sent, so it is the
- * same whoever signed (a local secret or a remote signer). Masking needs no secret.
+ * output: its args' parts, as the strategy computed them from the value written to the
+ * wire, joined with the timestamp header actually sent (masking needs no secret). A
+ * strategy that left canonicalising to someone else (`remoteSigner`: the backend checks
+ * and signs) has none: its report says so.
  */
 function maskedParamStr(signed: AuthSignState): string | undefined {
-  const timestamp = Number(signed.headers.get(JITAI_HEADERS.timestamp));
-  if (!Number.isSafeInteger(timestamp) || signed.bodyText === undefined) return undefined;
-  const args = parseLossless(signed.bodyText);
-  if (!isLosslessObject(args)) return undefined;
-  return jitaiParamStr(args, { timestamp, secret: '-', masked: true });
+  const parts = signed.canonical as Partial<JitaiArgParts> | undefined;
+  const timestamp = signed.headers.get(JITAI_HEADERS.timestamp);
+  if (!Array.isArray(parts?.keys) || !Array.isArray(parts.texts) || timestamp === null) {
+    return undefined;
+  }
+  return joinJitaiParamStr(parts as JitaiArgParts, timestamp, JITAI_MASKED_SECRET);
 }
