@@ -168,7 +168,7 @@ export function createJitaiClientWithAuth<S extends ServiceMap = Record<string, 
         throw error;
       }
       throw new SignetApiError(
-        'diagnose: the server accepted a debug call, so it did not run the debug comparison (is debug mode enabled on the server?)',
+        'diagnose: the server accepted the debug call (is debug mode on there?)',
         { status: 200, errcode: 0 },
       );
     },

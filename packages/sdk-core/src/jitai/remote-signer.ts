@@ -143,7 +143,7 @@ function resolveEndpoint(endpoint: string | URL): string {
     return new URL(endpoint, typeof base === 'string' ? base : undefined).href;
   } catch {
     throw new SignetConfigError(
-      `remoteSigner: endpoint "${String(endpoint)}" is not an absolute URL and there is no page location to resolve it against`,
+      `remoteSigner: endpoint "${String(endpoint)}" is relative, and there is no page location`,
     );
   }
 }
