@@ -1,4 +1,4 @@
-import type { AuthSignState, AuthStrategy } from '../auth/types.js';
+import type { AuthStrategy } from '../auth/types.js';
 import { parseHttpDate } from '../clock.js';
 import {
   SignetApiError,
@@ -15,7 +15,7 @@ import { type DecodedResponse, excerpt } from '../http/response.js';
 import { checkExpectation, type ResultExpectation, type ResultShape } from '../http/validate.js';
 import { type SignetPromise, signetPromise } from '../http/with-response.js';
 import { type LosslessJson, losslessToValue } from '../json/lossless.js';
-import { JITAI_HEADERS, JITAI_MASKED_SECRET, JITAI_WINDOW_MS } from './constants.js';
+import { JITAI_HEADERS, JITAI_WINDOW_MS } from './constants.js';
 import { DEFAULT_AUTH_DETAILS_API, type JitaiServiceDetail, parseAuthDetails } from './details.js';
 import { diffParamStr } from './diff.js';
 import {
@@ -25,11 +25,10 @@ import {
   readJitaiEnvelope,
 } from './envelope.js';
 import { JITAI_API_NAME } from './names.js';
-import { type JitaiArgParts, joinJitaiParamStr } from './params.js';
 import { jitaiResponseCheck } from './response-check.js';
 import { createServiceProxy } from './service-proxy.js';
 import type { JitaiCall, ServiceMap, ServiceOptions, ServiceProxy } from './service-types.js';
-import { jitai } from './strategy.js';
+import { type JitaiStrategy, jitai } from './strategy.js';
 
 /** Options of `createJitaiClient`: the client options plus JitAi credentials. */
 export interface JitaiClientOptions extends ClientOptions {
@@ -297,7 +296,9 @@ function jitaiSpec<R>(
         // signature into a report (a server that forgot to mask, say).
         const hidden = sign ? [...secretsOf(auth), sign] : secretsOf(auth);
         const errmsg = env.errmsg ? redactText(env.errmsg, hidden) : env.errmsg;
-        const ours = signed && maskedParamStr(signed);
+        // Only a strategy that canonicalised the args itself (jitai()) knows our paramStr;
+        // with remoteSigner the backend did, and the report says there is none here.
+        const ours = signed && (auth as Partial<JitaiStrategy>).maskedParamStr?.(signed as never);
         throw debugError({ ...env, errmsg }, response.status, ours, hidden);
       }
       if (env.errcode !== 0) throw jitaiApiError(env, response.status, api);
@@ -386,20 +387,4 @@ function envelopeOf(response: DecodedResponse): JitaiEnvelope {
   throw new SignetDecodeError(
     `JitAi answered HTTP ${response.status} without an {errcode, data} envelope${response.text ? `: ${excerpt(response.text)}` : ' (empty body)'}`,
   );
-}
-
-/**
- * The masked paramStr of the attempt that was sent, to diff with the server's debug
- * output: its args' parts, as the strategy computed them from the value written to the
- * wire, joined with the timestamp header actually sent (masking needs no secret). A
- * strategy that left canonicalising to someone else (`remoteSigner`: the backend checks
- * and signs) has none: its report says so.
- */
-function maskedParamStr(signed: AuthSignState): string | undefined {
-  const parts = signed.canonical as Partial<JitaiArgParts> | undefined;
-  const timestamp = signed.headers.get(JITAI_HEADERS.timestamp);
-  if (!Array.isArray(parts?.keys) || !Array.isArray(parts.texts) || timestamp === null) {
-    return undefined;
-  }
-  return joinJitaiParamStr(parts as JitaiArgParts, timestamp, JITAI_MASKED_SECRET);
 }
