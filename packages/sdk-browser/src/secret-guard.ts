@@ -23,9 +23,7 @@ export function refuseSecret(
 ): void {
   if (secret === undefined || options?.dangerouslyAllowSecretInBrowser === true) return;
   throw new SignetConfigError(
-    `${where}: a ${field} in browser code is published to everyone who loads the page. ` +
-      "Keep it on your backend and sign there (remoteSigner({ endpoint }) with sdk-node's " +
-      'createSigningHandler), or pass dangerouslyAllowSecretInBrowser: true if you accept that.',
+    `${where}: a ${field} in browser code is published to everyone who loads the page: sign on your backend (remoteSigner + createSigningHandler), or pass dangerouslyAllowSecretInBrowser: true`,
   );
 }
 

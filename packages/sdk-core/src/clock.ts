@@ -70,9 +70,8 @@ export class SkewClock {
     if (Math.abs(offsetMs) > this.#maxSkewMs) {
       throw new SignetSignatureError(
         `The server's clock differs from ours by ${formatSeconds(offsetMs)}, more than the ` +
-          `${formatSeconds(this.#maxSkewMs)} allowed by maxClockSkewMs. The server time comes ` +
-          'from an unsigned source, so signet will not follow it that far: fix the local ' +
-          'clock (NTP) or raise maxClockSkewMs.',
+          `${formatSeconds(this.#maxSkewMs)} of maxClockSkewMs (the server time is unsigned): ` +
+          'fix the local clock (NTP) or raise maxClockSkewMs',
         { problem: 'clock-skew' },
       );
     }

@@ -3,6 +3,7 @@ import {
   type LosslessObject,
   parseLossless,
   pyJsonDumps,
+  SignetConfigError,
   SignetHttpError,
   SignetSignatureError,
 } from '@signet/sdk-core';
@@ -328,6 +329,23 @@ describe('remoteSigner ⇄ createSigningHandler over HTTP', () => {
     expect(error?.message).toMatch(
       /answered 403: Forbidden: api services\.AdminSvc\.drop is not in/,
     );
+    expect(emulator.calls.length).toBe(before);
+  });
+
+  test('args the platform would read otherwise are refused by the handler, typed and named in the page', async () => {
+    const before = emulator.calls.length;
+    for (const [args, named] of [
+      [{ orderId: '1', orderid: '2' }, /args has keys "orderId" and "orderid"/],
+      [{ orderId: '1', Timestamp: 2 }, /args\.Timestamp is reserved/],
+      [{ 'lone\ud800': 1 }, /lone surrogate/],
+    ] as const) {
+      const error = await client()
+        .call('services.OrderSvc.query', args)
+        .catch((e: unknown) => e as Error);
+      expect(error).toBeInstanceOf(SignetConfigError);
+      expect((error as Error).message).toMatch(/^remoteSigner: the signer refused the request: /);
+      expect((error as Error).message).toMatch(named);
+    }
     expect(emulator.calls.length).toBe(before);
   });
 

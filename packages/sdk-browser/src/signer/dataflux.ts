@@ -1,11 +1,10 @@
 /**
- * The DataFlux Func AK/SK request signer on WebCrypto (MD5 from @noble/hashes), without
+ * The DataFlux Func AK/SK request signer on WebCrypto (MD5 its own, `md5.ts`), without
  * the HTTP client.
  *
  * @module @signet/sdk-browser/signer/dataflux
  */
 
-import { md5 } from '@noble/hashes/legacy.js';
 import {
   type DataFluxSignature,
   dataFluxHeaders,
@@ -19,6 +18,7 @@ import {
 } from '@signet/sdk-core';
 import type { AllowSecretInBrowser } from '../secret-guard.js';
 import { refuseSecretInPage } from './in-page.js';
+import { md5 } from './md5.js';
 import { webHmac } from './web-crypto.js';
 
 /** One DataFlux Func OpenAPI request to sign with {@link signDataFluxRequest}. */
@@ -46,7 +46,7 @@ export interface DataFluxSignedRequest extends DataFluxSignature {
 
 /**
  * DataFlux Func AK/SK signing with HMAC-SHA1 on WebCrypto (MD5, which WebCrypto lacks,
- * from @noble/hashes): the same values as sdk-core's `dataFluxSign`.
+ * in a small block loop of its own): the same values as sdk-core's `dataFluxSign`.
  */
 export async function signDataFluxRequest(
   input: DataFluxRequestToSign,

@@ -124,7 +124,7 @@ describe('signJitaiRequest (WebCrypto SHA-1)', () => {
   });
 });
 
-describe('signDataFluxRequest (noble MD5 + WebCrypto HMAC-SHA1)', () => {
+describe('signDataFluxRequest (its own MD5 + WebCrypto HMAC-SHA1)', () => {
   const cases = readVectors<DataFluxVector>('dataflux/requests.json').cases;
 
   test('walks dataflux/requests.json: 40 cases, 5 of them with an empty akSecret', () => {

@@ -21,8 +21,7 @@ function subtle(): SubtleCrypto {
   const found = globalThis.crypto?.subtle;
   if (!found) {
     throw new SignetConfigError(
-      'crypto.subtle is not available here: browsers offer WebCrypto only in secure contexts ' +
-        '(https:// or http://localhost). Serve the page over HTTPS, or sign on your backend.',
+      'crypto.subtle is missing: browsers offer it only in secure contexts (https:// or http://localhost)',
     );
   }
   return found;

@@ -16,11 +16,10 @@ const TABLES = {
   sync: 'SignetDataFluxSyncApis',
   async: 'SignetDataFluxAsyncApis',
 } as const;
-const MODULE_NAMES = ['SignetDataFlux', ...Object.values(TABLES)];
 
 const NO_KWARGS: TsType = { kind: 'record', value: 'never' };
 const ANY_KWARGS: TsType = { kind: 'record', value: 'unknown' };
-const NEVER = tsName('never');
+const NEVER = /* @__PURE__ */ tsName('never');
 
 /** One table entry: its declarations, its key and the type it maps to. */
 interface Planned {
@@ -224,7 +223,10 @@ function rootMap(kinds: (keyof typeof TABLES)[]): string {
 /** Type names, each claimed once: two entries that end up with one name are an error. */
 class Names {
   readonly #owners = new Map<string, string>(
-    [...MODULE_NAMES, ...GLOBALS_USED].map((name) => [name, `signet's own ${name}`]),
+    ['SignetDataFlux', ...Object.values(TABLES), ...GLOBALS_USED].map((name) => [
+      name,
+      `signet's own ${name}`,
+    ]),
   );
 
   /** `demo__main.hello` → `DemoMainHello` (`Sync`/`Async` before API names). */

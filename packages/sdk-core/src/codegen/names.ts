@@ -12,7 +12,7 @@
  */
 
 /** Global names the generated module refers to; a declaration must not shadow them. */
-export const GLOBALS_USED: ReadonlySet<string> = new Set(['Promise', 'Record']);
+export const GLOBALS_USED: ReadonlySet<string> = /* @__PURE__ */ new Set(['Promise', 'Record']);
 
 /** `order_svc` → `OrderSvc`, `query` → `Query`; `undefined` when no valid name comes out. */
 export function pascalCase(name: string): string | undefined {

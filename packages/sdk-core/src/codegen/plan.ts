@@ -28,7 +28,7 @@ export interface PlannedService {
 const MODULE_NAMES = ['SignetServices', 'SignetApi'];
 
 /** Args keys the JitAi signature merges in itself (PROTOCOLS §1). */
-const SIGNATURE_KEYS: ReadonlySet<string> = new Set(JITAI_RESERVED_KEYS);
+const SIGNATURE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(JITAI_RESERVED_KEYS);
 
 /**
  * Checks every name and gives each declaration its type name. Services are sorted by

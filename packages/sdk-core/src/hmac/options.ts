@@ -75,9 +75,7 @@ export function resolveHmacOptions(
   }
   const o = options ?? ({} as HmacProfileOptions);
   if (typeof o.keyId !== 'string' || !printable.test(o.keyId)) {
-    throw new SignetConfigError(
-      'hmac: keyId must be a non-empty printable ASCII string without spaces',
-    );
+    throw new SignetConfigError('hmac: keyId must be printable ASCII, no spaces');
   }
   if (typeof o.secret !== 'string' || o.secret.length === 0) {
     throw new SignetConfigError('hmac: secret must be a non-empty string');
@@ -116,21 +114,20 @@ function oneOf<T extends string>(name: string, value: unknown, allowed: readonly
 function resolveHeaderNames(
   names: Partial<HmacHeaderNames> | undefined,
 ): Readonly<HmacHeaderNames> {
-  const out = { ...DEFAULT_HMAC_HEADERS, ...stripUndefined(names ?? {}) };
+  const out: Record<string, unknown> = { ...DEFAULT_HMAC_HEADERS };
+  for (const [field, name] of Object.entries(names ?? {}))
+    if (name !== undefined) out[field] = name;
   const seen = new Set<string>();
   for (const [field, name] of Object.entries(out)) {
     if (name === false && field === 'bodyHash') continue;
     if (typeof name !== 'string' || !token.test(name)) {
       throw new SignetConfigError(`hmac: headerNames.${field} must be an HTTP header name`);
     }
-    if (seen.has(name.toLowerCase())) {
+    const key = name.toLowerCase();
+    if (seen.has(key)) {
       throw new SignetConfigError(`hmac: headerNames.${field} (${name}) is used twice`);
     }
-    seen.add(name.toLowerCase());
+    seen.add(key);
   }
-  return Object.freeze(out);
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.freeze(out as unknown as HmacHeaderNames);
 }

@@ -45,9 +45,7 @@ export function hmacCanonicalRequest(parts: HmacCanonicalRequest): HmacCanonical
     throw new SignetConfigError('hmac: method must be an HTTP method token');
   }
   if (!parts.pathWithQuery.startsWith('/')) {
-    throw new SignetConfigError(
-      'hmac: pathWithQuery must start with "/" (the request target as sent)',
-    );
+    throw new SignetConfigError('hmac: pathWithQuery must start with "/"');
   }
   const { keyId, pathWithQuery, timestamp, nonce, bodyHash } = parts;
   return { keyId, method, pathWithQuery, timestamp, nonce, bodyHash };

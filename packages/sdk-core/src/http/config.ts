@@ -99,7 +99,7 @@ export function normalizeConfig(options: ClientOptions, keyId?: string): ClientC
   const redirect = options.redirect ?? 'error';
   if (redirect !== 'error' && redirect !== 'same-origin') {
     throw new SignetConfigError(
-      `redirect must be 'error' or 'same-origin', got ${String(redirect)} (a redirect to another origin is never followed with credentials)`,
+      `redirect must be 'error' or 'same-origin', got ${String(redirect)}`,
     );
   }
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;

@@ -58,7 +58,7 @@ export function failureError(
   const { error } = failure;
   if (error instanceof BodyTooLarge) {
     return new SignetDecodeError(
-      `The response body is larger than maxResponseBytes (${error.limit} bytes; ${error.bytes} ${error.bytes > error.limit ? 'announced or read' : 'read'}): reading stopped. Raise maxResponseBytes, or pass false to lift the limit.`,
+      `The response body is larger than maxResponseBytes (${error.limit} bytes; ${error.bytes} ${error.bytes > error.limit ? 'announced or read' : 'read'}): raise it, or pass false`,
     );
   }
   if (failure.kind === 'ended') {

@@ -153,7 +153,7 @@ export async function runErrorHooks(
     if (replaced !== undefined) {
       if (!isSignetError(replaced)) {
         return new SignetError(
-          `hooks.beforeError[${i}] returned something that is not a SignetError; return a SignetError (or nothing) to keep the one error hierarchy`,
+          `hooks.beforeError[${i}] returned something that is not a SignetError (return one, or nothing)`,
           { cause: error },
         );
       }

@@ -108,10 +108,9 @@ export function guardInsecureHttp(
   const localhostSubdomains = allowInsecureHttp === 'localhost-subdomains';
   if (isLoopbackHost(url.hostname, { localhostSubdomains })) return;
   const subdomain = /\.localhost$/i.test(url.hostname)
-    ? ` (a *.localhost name is resolved through DNS and may point anywhere; pass allowInsecureHttp: 'localhost-subdomains' if yours resolve to this machine)`
+    ? ` (DNS resolves *.localhost names; allowInsecureHttp: 'localhost-subdomains' if yours are this machine)`
     : '';
   throw new SignetConfigError(
-    `Refusing to send credentials over plain http to ${url.host}: anyone on the path could read ` +
-      `or replay them${subdomain}. Use https, or pass allowInsecureHttp: true if this network is trusted.`,
+    `Refusing to send credentials over plain http to ${url.host}${subdomain}: use https, or allowInsecureHttp: true on a trusted network`,
   );
 }

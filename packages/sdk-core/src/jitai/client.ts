@@ -1,4 +1,4 @@
-import type { AuthSignState, AuthStrategy } from '../auth/types.js';
+import type { AuthStrategy } from '../auth/types.js';
 import { parseHttpDate } from '../clock.js';
 import {
   SignetApiError,
@@ -14,12 +14,7 @@ import { redactText } from '../http/redact.js';
 import { type DecodedResponse, excerpt } from '../http/response.js';
 import { checkExpectation, type ResultExpectation, type ResultShape } from '../http/validate.js';
 import { type SignetPromise, signetPromise } from '../http/with-response.js';
-import {
-  isLosslessObject,
-  type LosslessJson,
-  losslessToValue,
-  parseLossless,
-} from '../json/lossless.js';
+import { type LosslessJson, losslessToValue } from '../json/lossless.js';
 import { JITAI_HEADERS, JITAI_WINDOW_MS } from './constants.js';
 import { DEFAULT_AUTH_DETAILS_API, type JitaiServiceDetail, parseAuthDetails } from './details.js';
 import { diffParamStr } from './diff.js';
@@ -30,11 +25,10 @@ import {
   readJitaiEnvelope,
 } from './envelope.js';
 import { JITAI_API_NAME } from './names.js';
-import { jitaiParamStr } from './param-str.js';
 import { jitaiResponseCheck } from './response-check.js';
 import { createServiceProxy } from './service-proxy.js';
 import type { JitaiCall, ServiceMap, ServiceOptions, ServiceProxy } from './service-types.js';
-import { jitai } from './strategy.js';
+import { type JitaiStrategy, jitai } from './strategy.js';
 
 /** Options of `createJitaiClient`: the client options plus JitAi credentials. */
 export interface JitaiClientOptions extends ClientOptions {
@@ -173,7 +167,7 @@ export function createJitaiClientWithAuth<S extends ServiceMap = Record<string, 
         throw error;
       }
       throw new SignetApiError(
-        'diagnose: the server accepted a debug call, so it did not run the debug comparison (is debug mode enabled on the server?)',
+        'diagnose: the server accepted the debug call (is debug mode on there?)',
         { status: 200, errcode: 0 },
       );
     },
@@ -302,7 +296,9 @@ function jitaiSpec<R>(
         // signature into a report (a server that forgot to mask, say).
         const hidden = sign ? [...secretsOf(auth), sign] : secretsOf(auth);
         const errmsg = env.errmsg ? redactText(env.errmsg, hidden) : env.errmsg;
-        const ours = signed && maskedParamStr(signed);
+        // Only a strategy that canonicalised the args itself (jitai()) knows our paramStr;
+        // with remoteSigner the backend did, and the report says there is none here.
+        const ours = signed && (auth as Partial<JitaiStrategy>).maskedParamStr?.(signed as never);
         throw debugError({ ...env, errmsg }, response.status, ours, hidden);
       }
       if (env.errcode !== 0) throw jitaiApiError(env, response.status, api);
@@ -340,7 +336,7 @@ function debugError(
       summary:
         theirsText === undefined
           ? 'the server sent no respExtraData.apiAuthDebug.paramStr (debug mode off on the server?)'
-          : 'signet has no local paramStr for this call (the auth strategy does not expose one)',
+          : 'signet has no local paramStr for this call (its auth strategy does not canonicalise the args: with remoteSigner, run `signet call --diagnose` where the secret is)',
     };
   } else {
     const diff = diffParamStr(ours, theirsText);
@@ -391,17 +387,4 @@ function envelopeOf(response: DecodedResponse): JitaiEnvelope {
   throw new SignetDecodeError(
     `JitAi answered HTTP ${response.status} without an {errcode, data} envelope${response.text ? `: ${excerpt(response.text)}` : ' (empty body)'}`,
   );
-}
-
-/**
- * The masked paramStr of the attempt that was sent, to diff with the server's debug
- * output: built from the body text and timestamp header actually sent, so it is the
- * same whoever signed (a local secret or a remote signer). Masking needs no secret.
- */
-function maskedParamStr(signed: AuthSignState): string | undefined {
-  const timestamp = Number(signed.headers.get(JITAI_HEADERS.timestamp));
-  if (!Number.isSafeInteger(timestamp) || signed.bodyText === undefined) return undefined;
-  const args = parseLossless(signed.bodyText);
-  if (!isLosslessObject(args)) return undefined;
-  return jitaiParamStr(args, { timestamp, secret: '-', masked: true });
 }

@@ -40,7 +40,7 @@ function refusal(args: unknown): string {
 describe('assertJitaiArgs', () => {
   test('refuses keys equal after lower-casing, naming both', () => {
     expect(refusal({ orderId: 1, orderid: 2 })).toBe(
-      'args has keys "orderId" and "orderid", equal after lower-casing: the server would sign only one of them',
+      'args has keys "orderId" and "orderid", equal after lower-casing: JitAi signs only one',
     );
     expect(refusal({ ΟΔΟΣ: 1, οδος: 2 })).toContain('"ΟΔΟΣ" and "οδος"');
   });
@@ -49,7 +49,7 @@ describe('assertJitaiArgs', () => {
     'refuses the reserved key %s',
     (key) => {
       expect(refusal({ a: 1, [key]: 'x' })).toBe(
-        `args.${key} is reserved: the JitAi recipe merges its own "${key.toLowerCase()}" into the signed fields, so the server would not sign what you sent`,
+        `args.${key} is reserved: JitAi signs its own "${key.toLowerCase()}", not yours`,
       );
     },
   );

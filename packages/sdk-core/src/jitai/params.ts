@@ -105,7 +105,7 @@ function lowerKey(name: string, label: string): string {
   const key = name.toLowerCase();
   if (RESERVED.has(key)) {
     throw new SignetConfigError(
-      `${label}${pathSegment(name)} is reserved: the JitAi recipe merges its own "${key}" into the signed fields, so the server would not sign what you sent`,
+      `${label}${pathSegment(name)} is reserved: JitAi signs its own "${key}", not yours`,
     );
   }
   return key;
@@ -137,7 +137,7 @@ function valueText(value: unknown, name: string, label: string): string {
 function collision(names: string[], key: string, label: string): SignetConfigError {
   const same = names.filter((name) => name.toLowerCase() === key);
   return new SignetConfigError(
-    `${label} has keys ${same.map((k) => JSON.stringify(k)).join(' and ')}, equal after lower-casing: the server would sign only one of them`,
+    `${label} has keys ${same.map((k) => JSON.stringify(k)).join(' and ')}, equal after lower-casing: JitAi signs only one`,
   );
 }
 

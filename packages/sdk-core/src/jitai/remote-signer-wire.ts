@@ -1,5 +1,6 @@
 import {
   type SignatureProblem,
+  SignetConfigError,
   SignetDecodeError,
   SignetHttpError,
   SignetNetworkError,
@@ -12,7 +13,7 @@ import { excerpt } from '../http/response.js';
 /**
  * What a page sends its signer (the body of a POST to the signer endpoint). `sign`: the
  * headers for one JitAi request, built from exactly these fields; `verify`: is this
- * response `data` (Python-json text, numbers as sent) signed with the secret?
+ * response `data` (JSON text, number lexemes as received) signed with the secret?
  */
 export type RemoteSignerPayload =
   | {
@@ -87,6 +88,14 @@ export async function askSigner(
     throw new SignetNetworkError(`${what} could not be reached: ${message}`, { cause: error });
   }
   const body = parseJson(text);
+  const refused = (body as { error?: { name?: unknown; message?: unknown } } | undefined)?.error;
+  if (response.status === 400 && refused?.name === 'SignetConfigError') {
+    // The signer's own check of the payload and the args (sdk-node's handler runs
+    // jitaiSign's): nothing went to JitAi, and the message names the key.
+    throw new SignetConfigError(
+      `remoteSigner: the signer refused the request: ${excerpt(String(refused.message))}`,
+    );
+  }
   if (!response.ok) {
     throw new SignetHttpError(`${what} answered ${response.status}: ${describe(body, text)}`, {
       status: response.status,

@@ -3,9 +3,8 @@ import { SignetConfigError, SignetDecodeError, SignetSignatureError } from '../e
 import type { FetchCredentials, HeaderValues } from '../http/options.js';
 import type { LosslessJson } from '../json/lossless.js';
 import { isLosslessObject } from '../json/lossless-number.js';
-import { pyJsonDumps } from '../json/pyjson.js';
+import { toWireJson } from '../json/wire-json.js';
 import { JITAI_HEADERS } from './constants.js';
-import type { JitaiArgParts } from './params.js';
 import {
   askSigner,
   type RemoteSignerAnswer,
@@ -14,7 +13,6 @@ import {
   type SignerCall,
 } from './remote-signer-wire.js';
 import type { JitaiResponseCheck } from './response-check.js';
-import { writeJitaiArgs } from './strategy.js';
 
 /**
  * Options of {@link remoteSigner}.
@@ -48,8 +46,8 @@ export interface RemoteSignerOptions {
   timeout?: number;
 }
 
-/** The delegated-signing strategy. */
-export interface RemoteSignerStrategy extends AuthStrategy<JitaiArgParts>, JitaiResponseCheck {
+/** The delegated-signing strategy (no canonical form of its own: the backend's). */
+export interface RemoteSignerStrategy extends AuthStrategy<undefined>, JitaiResponseCheck {
   readonly kind: 'remoteSigner';
   /** The resolved signer endpoint. */
   readonly endpoint: string;
@@ -102,8 +100,10 @@ export function remoteSigner(options: RemoteSignerOptions): RemoteSignerStrategy
     publicHeaders: [JITAI_HEADERS.accessKey, JITAI_HEADERS.timestamp],
     endpoint,
     verify,
-    // The signer checks the args again; checking here too refuses them before any request.
-    write: writeJitaiArgs,
+    // The args are checked where they are signed: the backend refuses ambiguous ones
+    // (colliding or reserved keys, what Python's json cannot carry) with a
+    // SignetConfigError of its own, so the page carries no copy of the Python-exact check.
+    write: (body) => ({ text: toWireJson(body, 'args'), canonical: undefined }),
     async sign(state) {
       const payload: RemoteSignerPayload = {
         op: 'sign',
@@ -125,7 +125,8 @@ export function remoteSigner(options: RemoteSignerOptions): RemoteSignerStrategy
       const answer = await askSigner(call, {
         op: 'verify',
         profile: 'jitai',
-        dataText: pyJsonDumps(data, 'data'),
+        // The lexemes as received: the signer re-reads them losslessly.
+        dataText: toWireJson(data, 'data'),
       });
       readVerdict(answer);
       return result;
@@ -142,7 +143,7 @@ function resolveEndpoint(endpoint: string | URL): string {
     return new URL(endpoint, typeof base === 'string' ? base : undefined).href;
   } catch {
     throw new SignetConfigError(
-      `remoteSigner: endpoint "${String(endpoint)}" is not an absolute URL and there is no page location to resolve it against`,
+      `remoteSigner: endpoint "${String(endpoint)}" is relative, and there is no page location`,
     );
   }
 }

@@ -1,7 +1,12 @@
-import { type AuthStrategy, secretValues, type WithSecrets } from '../auth/types.js';
+import {
+  type AuthSignState,
+  type AuthStrategy,
+  secretValues,
+  type WithSecrets,
+} from '../auth/types.js';
 import { SignetConfigError } from '../errors.js';
 import { toWireJson } from '../json/wire-json.js';
-import { JITAI_HEADERS, JITAI_WINDOW_MS } from './constants.js';
+import { JITAI_HEADERS, JITAI_MASKED_SECRET, JITAI_WINDOW_MS } from './constants.js';
 import { checkedSecret, timestampText } from './param-str.js';
 import { type JitaiArgParts, jitaiArgParts, joinJitaiParamStr } from './params.js';
 import type { JitaiResponseCheck } from './response-check.js';
@@ -25,6 +30,11 @@ export interface JitaiStrategy
     JitaiResponseCheck {
   readonly kind: 'jitai';
   readonly accessKey: string;
+  /**
+   * The masked paramStr of an attempt this strategy signed (`secret=*****…`, as the
+   * server's debug output shows it), for `diagnose()`; undefined without a timestamp.
+   */
+  maskedParamStr(signed: AuthSignState<JitaiArgParts>): string | undefined;
 }
 
 /**
@@ -69,6 +79,12 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
       state.headers.set(JITAI_HEADERS.timestamp, String(timestamp));
       state.headers.set(JITAI_HEADERS.accessSign, accessSign);
       if (options.debug) state.headers.set(JITAI_HEADERS.debug, '1');
+    },
+    maskedParamStr(signed) {
+      // The parts the signature covered and the timestamp actually sent; masking needs no secret.
+      const timestamp = signed.headers.get(JITAI_HEADERS.timestamp);
+      if (timestamp === null) return undefined;
+      return joinJitaiParamStr(signed.canonical ?? NO_ARGS, timestamp, JITAI_MASKED_SECRET);
     },
     verifyJitaiData({ data, now, crypto }) {
       return verifyJitaiData(data, { secret: accessSecret, now, windowMs, crypto });
