@@ -5,6 +5,6 @@
 export { CallCredentials } from './http/credentials.js';
 export { MIN_SECRET_LENGTH, Redactor, secretForms } from './http/redact.js';
 export { sortByCodePoint, sortEntries } from './json/codepoint.js';
-export { MAX_JSON_DEPTH } from './json/limits.js';
+export { exceedsJsonDepth, MAX_JSON_DEPTH } from './json/limits.js';
 export { losslessObjectPrototype } from './json/lossless-number.js';
 export { isWellFormed, quoteJsonString } from './json/quote.js';

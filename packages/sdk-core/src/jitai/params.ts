@@ -124,7 +124,9 @@ function valueText(value: unknown, name: string, label: string): string {
     }
   }
   if (typeof wire !== 'string') {
-    return pyJsonDumpsAt(wire, () => label + pathSegment(name), name, resolved);
+    // Depth 1: the args object holds the value in the body sent, and the body's depth is
+    // what the server (and signet's own reader) limits.
+    return pyJsonDumpsAt(wire, () => label + pathSegment(name), name, resolved, 1);
   }
   if (!isWellFormed(wire)) {
     throw new SignetConfigError(

@@ -1,5 +1,6 @@
 import { SignetConfigError } from '../errors.js';
 import { sortByCodeUnits } from './code-units.js';
+import { MAX_JSON_DEPTH, TOO_DEEP } from './limits.js';
 import { LosslessNumber } from './lossless-number.js';
 import { pathSegment } from './path.js';
 import { applyToJSON } from './to-json.js';
@@ -24,7 +25,8 @@ import { applyToJSON } from './to-json.js';
  * prints as `Infinity`, as the server's `String()` of it does).
  *
  * Refused with a SignetConfigError naming the path: a top-level value that has no JSON
- * text (`undefined`, a function, a symbol) and circular references. Lone surrogates go
+ * text (`undefined`, a function, a symbol), circular references and nesting deeper than
+ * 1000 levels (MAX_JSON_DEPTH). Lone surrogates go
  * in raw; UTF-8 encoding then turns them into U+FFFD, as the server's does.
  */
 export function dfJsonDumps(value: unknown): string {
@@ -32,10 +34,10 @@ export function dfJsonDumps(value: unknown): string {
   try {
     out = write(value, '', []);
   } catch (error) {
-    if (!(error instanceof Circular)) throw error;
+    if (!(error instanceof Refusal)) throw error;
     let path = 'body';
     for (let i = error.segments.length - 1; i >= 0; i--) path += pathSegment(error.segments[i]!);
-    throw new SignetConfigError(`${path} is a circular reference: JSON cannot carry it`);
+    throw new SignetConfigError(`${path} ${error.problem}`);
   }
   if (out === undefined) {
     const what = value === undefined ? 'undefined' : `a ${typeof value}`;
@@ -69,7 +71,8 @@ function writeObject(v: object, stack: object[]): string {
   if (v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt) {
     return write(v.valueOf(), '', stack)!;
   }
-  if (stack.includes(v)) throw new Circular();
+  if (stack.includes(v)) throw new Refusal('is a circular reference: JSON cannot carry it');
+  if (stack.length >= MAX_JSON_DEPTH) throw new Refusal(TOO_DEEP);
   stack.push(v);
   let out: string;
   if (Array.isArray(v)) {
@@ -106,12 +109,13 @@ function writeObject(v: object, stack: object[]): string {
   return out;
 }
 
-/** A cycle; its path is collected (innermost first) while the stack unwinds. */
-class Circular {
+/** A cycle or too deep a value; its path is collected (innermost first) while the stack unwinds. */
+class Refusal {
   readonly segments: (string | number)[] = [];
+  constructor(readonly problem: string) {}
 }
 
 function within(error: unknown, segment: string | number): unknown {
-  if (error instanceof Circular) error.segments.push(segment);
+  if (error instanceof Refusal) error.segments.push(segment);
   return error;
 }

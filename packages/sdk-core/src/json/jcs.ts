@@ -1,6 +1,6 @@
 import { SignetConfigError } from '../errors.js';
 import { sortByCodeUnits } from './code-units.js';
-import { MAX_JSON_DEPTH } from './limits.js';
+import { MAX_JSON_DEPTH, TOO_DEEP } from './limits.js';
 import { LosslessNumber, losslessObjectPrototype } from './lossless-number.js';
 import { pathSegment } from './path.js';
 import { quoteJsonString } from './quote.js';
@@ -83,8 +83,7 @@ function quote(s: string, what = ''): string {
 
 function writeContainer(v: object, stack: object[]): string {
   if (stack.includes(v)) throw new Refusal('is a circular reference: JSON cannot carry it');
-  if (stack.length >= MAX_JSON_DEPTH)
-    throw new Refusal(`is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (stack.length >= MAX_JSON_DEPTH) throw new Refusal(TOO_DEEP);
   if (!Array.isArray(v) && !isPlainObject(v)) throw new Refusal(notPlain(v));
   stack.push(v);
   const out = Array.isArray(v)

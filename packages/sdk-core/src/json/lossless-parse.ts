@@ -7,10 +7,15 @@ import {
   type LosslessObject,
   withTrustedLexemes,
 } from './lossless-number.js';
+import { jsonPathAt } from './text-path.js';
 
 /** Limits and dialect of {@link parseLossless}. */
 export interface LosslessParseOptions {
-  /** Deepest nesting of arrays/objects accepted (default 1000, about Python's own limit). */
+  /**
+   * Deepest nesting of arrays/objects accepted: default and most 1000 (MAX_JSON_DEPTH,
+   * about Python's own limit; a larger number is read as 1000, so the parser's stack stays
+   * bounded).
+   */
   maxDepth?: number;
   /** Longest text accepted, in UTF-16 code units (default 64 Mi). */
   maxLength?: number;
@@ -43,7 +48,11 @@ export function parseLossless(text: string, options: LosslessParseOptions = {}):
       { position: maxLength },
     );
   }
-  const parser = new Parser(text, options.maxDepth ?? MAX_JSON_DEPTH, !!options.allowNonFinite);
+  const parser = new Parser(
+    text,
+    Math.min(options.maxDepth ?? MAX_JSON_DEPTH, MAX_JSON_DEPTH),
+    !!options.allowNonFinite,
+  );
   return withTrustedLexemes(() => parser.parseDocument());
 }
 
@@ -277,7 +286,7 @@ class Parser {
   private enter(): void {
     if (++this.depth > this.maxDepth) {
       throw new SignetDecodeError(
-        `JSON nested deeper than ${this.maxDepth} levels at ${where(this.text, this.pos)}`,
+        `JSON nested deeper than ${this.maxDepth} levels${this.maxDepth === MAX_JSON_DEPTH ? ' (MAX_JSON_DEPTH)' : ''} at ${jsonPathAt(this.text, this.pos)}, ${where(this.text, this.pos)}`,
         { position: this.pos },
       );
     }

@@ -138,7 +138,7 @@ describe('parseLossless', () => {
     const nest = (d: number) => '['.repeat(d) + ']'.repeat(d);
     expect(() => parseLossless(nest(1000))).not.toThrow();
     expect(decodeError(nest(1001)).message).toBe(
-      'JSON nested deeper than 1000 levels at position 1000 (line 1, column 1001)',
+      `JSON nested deeper than 1000 levels (MAX_JSON_DEPTH) at $${'[0]'.repeat(1000)}, position 1000 (line 1, column 1001)`,
     );
     expect(decodeError(nest(11), { maxDepth: 10 }).message).toContain('deeper than 10 levels');
     expect(decodeError('[1,2,3]', { maxLength: 6 }).message).toBe(

@@ -1,4 +1,7 @@
+import { SignetDecodeError } from '../errors.js';
+import { MAX_JSON_DEPTH } from './limits.js';
 import { type LosslessJson, LosslessNumber } from './lossless-number.js';
+import { pathSegment } from './path.js';
 
 export {
   createLosslessObject,
@@ -29,26 +32,53 @@ const MAX_SAFE: bigint = /* @__PURE__ */ BigInt(Number.MAX_SAFE_INTEGER);
  * integers beyond ±(2^53−1) (see {@link LosslessToValueOptions.bigint}). Float lexemes
  * that overflow (`1e400`) become ±Infinity, as in Python; the int lexeme `-0` becomes 0.
  * Objects become plain objects; a `__proto__` key is stored as an own data property.
+ * A tree nested deeper than 1000 levels (MAX_JSON_DEPTH, which {@link parseLossless}
+ * never exceeds) is refused with a SignetDecodeError naming the path.
  */
 export function losslessToValue(tree: LosslessJson, options: LosslessToValueOptions = {}): unknown {
   const mode = options.bigint ?? 'bigint';
   if (mode !== 'bigint' && mode !== 'string' && mode !== 'number') {
     throw new RangeError(`losslessToValue: bigint must be 'bigint', 'string' or 'number'`);
   }
-  return convert(tree, mode);
+  try {
+    return convert(tree, mode, 0);
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    let path = 'value';
+    for (let i = error.segments.length - 1; i >= 0; i--) path += pathSegment(error.segments[i]!);
+    throw new SignetDecodeError(
+      `${path} is nested deeper than ${MAX_JSON_DEPTH} levels (MAX_JSON_DEPTH)`,
+    );
+  }
 }
 
-function convert(tree: LosslessJson, mode: BigIntMode): unknown {
+/** A tree beyond MAX_JSON_DEPTH; its path is collected (innermost first) on the way up. */
+class TooDeep {
+  readonly segments: (string | number)[] = [];
+}
+
+function convert(tree: LosslessJson, mode: BigIntMode, depth: number): unknown {
   if (typeof tree !== 'object' || tree === null) return tree;
   if (tree instanceof LosslessNumber) return numberValue(tree, mode);
+  if (depth >= MAX_JSON_DEPTH) throw new TooDeep();
   if (Array.isArray(tree)) {
     const out = new Array<unknown>(tree.length);
-    for (let i = 0; i < tree.length; i++) out[i] = convert(tree[i]!, mode);
+    let i = 0;
+    try {
+      for (; i < tree.length; i++) out[i] = convert(tree[i]!, mode, depth + 1);
+    } catch (error) {
+      throw within(error, i);
+    }
     return out;
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(tree)) {
-    const value = convert(tree[key]!, mode);
+    let value: unknown;
+    try {
+      value = convert(tree[key]!, mode, depth + 1);
+    } catch (error) {
+      throw within(error, key);
+    }
     if (key === '__proto__') {
       Object.defineProperty(out, key, {
         value,
@@ -72,4 +102,9 @@ function numberValue(n: LosslessNumber, mode: BigIntMode): number | bigint | str
   if (big <= MAX_SAFE && big >= -MAX_SAFE) return Number(big);
   if (mode === 'bigint') return big;
   return mode === 'string' ? lexeme : Number(lexeme);
+}
+
+function within(error: unknown, segment: string | number): unknown {
+  if (error instanceof TooDeep) error.segments.push(segment);
+  return error;
 }

@@ -169,7 +169,9 @@ describe('pyJsonDumps: refusals name the path', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 1000; i++) deep = [deep];
     expect(pyJsonDumps(deep)).toBe(`${'['.repeat(1000)}1${']'.repeat(1000)}`);
-    expect(refusal([deep])).toBe(`value${'[0]'.repeat(1000)} is nested deeper than 1000 levels`);
+    expect(refusal([deep])).toBe(
+      `value${'[0]'.repeat(1000)} is nested deeper than 1000 levels (MAX_JSON_DEPTH)`,
+    );
   });
 
   test('lets errors thrown by toJSON through untouched', () => {

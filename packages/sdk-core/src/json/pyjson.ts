@@ -1,5 +1,5 @@
 import { SignetConfigError } from '../errors.js';
-import { MAX_JSON_DEPTH } from './limits.js';
+import { MAX_JSON_DEPTH, TOO_DEEP } from './limits.js';
 import { LosslessNumber, losslessObjectPrototype } from './lossless-number.js';
 import { objectShape } from './object-shape.js';
 import { pyFloatRepr } from './pyfloat.js';
@@ -37,16 +37,18 @@ export function pyJsonDumps(value: unknown, label = 'value'): string {
 /**
  * @internal {@link pyJsonDumps} for a value found under `key` (passed to its `toJSON`),
  * with its error label computed only when something is refused. `resolved`: the caller
- * has already applied the value's `toJSON`, which must not run a second time.
+ * has already applied the value's `toJSON`, which must not run a second time. `depth`:
+ * how many containers hold the value in the JSON text sent (MAX_JSON_DEPTH counts them).
  */
 export function pyJsonDumpsAt(
   value: unknown,
   label: () => string,
   key: string,
   resolved = false,
+  depth = 0,
 ): string {
   try {
-    return resolved ? writeResolved(value, 0) : write(value, key, 0);
+    return resolved ? writeResolved(value, depth) : write(value, key, depth);
   } catch (error) {
     if (error instanceof Refusal) throw new SignetConfigError(error.describe(label()));
     throw error;
@@ -92,7 +94,7 @@ function writeResolved(value: unknown, depth: number): string {
     return write(value, '', depth);
   }
   if (depth >= MAX_JSON_DEPTH) {
-    throw new Refusal(`is nested deeper than ${MAX_JSON_DEPTH} levels`, value);
+    throw new Refusal(TOO_DEEP, value);
   }
   if (Array.isArray(value)) return writeArray(value, depth);
   if (!isPlainObject(value)) throw new Refusal(notPlain(value));

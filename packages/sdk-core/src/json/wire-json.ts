@@ -1,5 +1,5 @@
 import { SignetConfigError } from '../errors.js';
-import { MAX_JSON_DEPTH } from './limits.js';
+import { MAX_JSON_DEPTH, TOO_DEEP } from './limits.js';
 import { LosslessNumber } from './lossless-number.js';
 import { Refusal, within } from './pyjson-refusal.js';
 import { quoteJsonString } from './quote.js';
@@ -67,7 +67,7 @@ function write(value: unknown, key: string, depth: number, resolved = false): st
   }
   // A cycle is found as nesting beyond the limit; Refusal.describe tells the two apart.
   if (depth >= MAX_JSON_DEPTH) {
-    throw new Refusal(`is nested deeper than ${MAX_JSON_DEPTH} levels`, obj);
+    throw new Refusal(TOO_DEEP, obj);
   }
   if (Array.isArray(obj)) {
     const n = obj.length;

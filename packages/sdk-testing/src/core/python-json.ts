@@ -1,5 +1,6 @@
 import { LosslessNumber, pyJsonDumps } from '@signet/sdk-core';
 import {
+  exceedsJsonDepth,
   losslessObjectPrototype,
   MAX_JSON_DEPTH,
   quoteJsonString,
@@ -19,15 +20,24 @@ export interface PythonJsonTextOptions {
  *
  * Scalars go through `pyJsonDumps`, the function that signs them, so a number is written
  * exactly as the signature saw it. Values Python could not serialize (undefined, Map,
- * functions...) throw a TypeError worded like Python's.
+ * functions...) throw a TypeError worded like Python's; nesting deeper than
+ * MAX_JSON_DEPTH (1000, the top-level container counting 1) throws Python's
+ * RecursionError (an Error named so, with Python's message).
  */
 export function pythonJsonText(value: unknown, options: PythonJsonTextOptions = {}): string {
-  const text = write(value, 0);
+  const text = write(value, 1);
   return options.ensureAscii ? asciiOnly(text) : text;
 }
 
+/** What Python's json raises for a value nested beyond its recursion limit. */
+export function recursionError(): Error {
+  const error = new Error('maximum recursion depth exceeded while encoding a JSON object');
+  error.name = 'RecursionError';
+  return error;
+}
+
+/** `depth`: the depth `value` has if it is a container (the top level is 1). */
 function write(value: unknown, depth: number): string {
-  if (depth > MAX_JSON_DEPTH) throw new TypeError('JSON value nested too deeply');
   if (typeof value === 'string') {
     const quoted = quoteJsonString(value);
     if (quoted === null) throw new TypeError('string contains a lone surrogate');
@@ -36,12 +46,13 @@ function write(value: unknown, depth: number): string {
   if (typeof value !== 'object' || value === null || value instanceof LosslessNumber) {
     return scalar(value);
   }
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return write(toJSON.call(value, ''), depth);
+  if (depth > MAX_JSON_DEPTH) throw recursionError();
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     return `[${value.map((item) => write(item, depth + 1)).join(', ')}]`;
   }
-  const toJSON = (value as { toJSON?: unknown }).toJSON;
-  if (typeof toJSON === 'function') return write(toJSON.call(value, ''), depth + 1);
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null && proto !== losslessObjectPrototype) {
     const name = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object';
@@ -76,16 +87,22 @@ function asciiOnly(text: string): string {
  * A service's return value as `JSON.stringify` would shape it before sending: members
  * that are undefined, functions or symbols dropped from objects and turned into null in
  * arrays, `toJSON` applied. Lossless numbers and bigints stay; anything else that JSON
- * cannot carry (Map, class instances) is left for the writer to refuse.
+ * cannot carry (Map, class instances) is left for the writer to refuse. A value nested
+ * deeper than MAX_JSON_DEPTH throws Python's RecursionError (checked without recursion
+ * first, so no depth overflows the stack).
  */
 export function toJsonShape(value: unknown): unknown {
+  if (exceedsJsonDepth(value)) throw recursionError();
+  return shape(value);
+}
+
+function shape(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || value instanceof LosslessNumber) {
     return value === undefined ? null : value;
   }
   const toJSON = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') return toJsonShape(toJSON.call(value, ''));
-  if (Array.isArray(value))
-    return value.map((item) => (isDropped(item) ? null : toJsonShape(item)));
+  if (Array.isArray(value)) return value.map((item) => (isDropped(item) ? null : shape(item)));
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null && proto !== losslessObjectPrototype)
     return value;
@@ -95,7 +112,7 @@ export function toJsonShape(value: unknown): unknown {
     const item = record[key];
     if (!isDropped(item)) {
       Object.defineProperty(out, key, {
-        value: toJsonShape(item),
+        value: shape(item),
         enumerable: true,
         writable: true,
         configurable: true,

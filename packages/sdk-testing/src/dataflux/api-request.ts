@@ -1,3 +1,4 @@
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '@signet/sdk-core/internal';
 import { type ExpressBody, isNothing } from './body.js';
 
 /** What a func/Sync/Async call asks for, read as the server reads it. */
@@ -42,6 +43,9 @@ export function readCallData(
     if (typeof text !== 'string') continue;
     try {
       data[name] = JSON.parse(text);
+      if (exceedsJsonDepth(data[name])) {
+        throw new RangeError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+      }
     } catch (error) {
       return {
         ok: false,

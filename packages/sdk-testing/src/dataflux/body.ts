@@ -1,3 +1,5 @@
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '@signet/sdk-core/internal';
+
 /**
  * A request body as the DataFlux server's Express body parsers leave it in `req.body`
  * (`urlencoded`, `json`, `text`, then `raw` for anything but multipart, in that order).
@@ -42,11 +44,18 @@ export function parseExpressBody(
     if (first !== '{' && first !== '[') {
       return { error: `SyntaxError: Unexpected token ${first} in JSON at position 0` };
     }
+    let value: unknown;
     try {
-      return { kind: 'json', value: JSON.parse(text) };
+      value = JSON.parse(text);
     } catch (error) {
       return { error: String(error) };
     }
+    // The server's JSON.parse reads any depth, but its recursive jsonDumps (and every
+    // JSON.stringify after it) would overflow the stack: the emulator answers a bad request.
+    if (exceedsJsonDepth(value)) {
+      return { error: `RangeError: JSON nested deeper than ${MAX_JSON_DEPTH} levels` };
+    }
+    return { kind: 'json', value };
   }
   if (type === 'text/plain') return { kind: 'text', value: decoder.decode(bytes) };
   if (type.startsWith('multipart/')) return { kind: 'none', value: {} };

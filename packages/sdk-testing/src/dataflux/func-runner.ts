@@ -1,3 +1,5 @@
+import { exceedsJsonDepth } from '@signet/sdk-core/internal';
+import { recursionError } from '../core/python-json.js';
 import { DATAFLUX_ERRORS, type DataFluxErrorKind } from './envelope.js';
 
 /** A function's outcome: its value, or the server's 599 error for it. */
@@ -35,6 +37,8 @@ export async function runFunc(
         `Func ran longer than ${timeoutMs} ms`,
       );
     }
+    // The worker's json.dumps of the result raises past Python's recursion limit.
+    if (exceedsJsonDepth(value)) throw recursionError();
     return { ok: true, value };
   } catch (error) {
     const type = error instanceof Error ? error.name : 'Exception';
