@@ -28,8 +28,8 @@ export const MUTATIONS = [
     protocol: 'jitai',
     what: 'a top-level string arg JSON-encoded in the paramStr instead of raw',
     file: 'packages/sdk-core/src/jitai/params.ts',
-    find: '  return wire;\n}\n\nfunction collision',
-    replace: '  return JSON.stringify(wire);\n}\n\nfunction collision',
+    find: '  sink.push(wire);\n}\n\nfunction collision',
+    replace: '  sink.push(JSON.stringify(wire));\n}\n\nfunction collision',
   },
   {
     id: 'dataflux-jsondumps-code-points',
@@ -46,8 +46,8 @@ export const MUTATIONS = [
     what: 'DataFlux jsonDumps escaping strings as JSON does (the server does not escape)',
     file: 'packages/sdk-core/src/json/dfjson.ts',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text searched for
-    find: '    case \'string\':\n      return `"${v}"`;',
-    replace: "    case 'string':\n      return JSON.stringify(v);",
+    find: '    case \'string\':\n      sink.push(`"${v}"`);',
+    replace: "    case 'string':\n      sink.push(JSON.stringify(v));",
   },
   {
     id: 'digest-nc-decimal',

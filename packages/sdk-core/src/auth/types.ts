@@ -111,9 +111,10 @@ export interface AuthStrategy<C = unknown> {
    * Writes the JSON body of an attempt once: the wire text, and the canonical form the
    * signature covers, from the same value, so no signer re-parses its own body. Throws
    * SignetConfigError for a body the server would read otherwise. Default: the wire text
-   * alone (`toWireJson`).
+   * alone (`toWireJson`). `crypto`: the provider the attempt signs with, for a strategy
+   * that hashes its canonical form while writing it (a big body is then never held twice).
    */
-  write?(body: unknown): WrittenBody<C>;
+  write?(body: unknown, crypto?: CryptoProvider): WrittenBody<C>;
   /** Sets the attempt's credential headers (every attempt: fresh timestamp and nonce). */
   sign?(state: AuthSignState<C>): void | Promise<void>;
   /**

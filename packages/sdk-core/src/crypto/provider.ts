@@ -5,6 +5,14 @@ import { sha256, sha512, sha512_256 } from '@noble/hashes/sha2.js';
 /** Hash functions signet's recipes use. */
 export type HashAlgorithm = 'md5' | 'sha1' | 'sha256' | 'sha512' | 'sha512-256';
 
+/** A hash or HMAC fed in pieces: `update` as often as needed, then `digest` once. */
+export interface IncrementalHash {
+  /** Adds `data` (a view signet may reuse right after the call: copy it to keep it). */
+  update(data: Uint8Array): unknown;
+  /** The digest of everything added; called once. */
+  digest(): Uint8Array;
+}
+
 /**
  * Where signet's bytes get hashed. The default runs @noble/hashes (pure JS, every
  * runtime); sdk-node passes a `node:crypto` provider where the benchmark shows it pays.
@@ -15,6 +23,11 @@ export interface CryptoProvider {
   hash(algorithm: HashAlgorithm, data: Uint8Array): Uint8Array;
   /** The HMAC of `data` under `key`. */
   hmac(algorithm: HashAlgorithm, key: Uint8Array, data: Uint8Array): Uint8Array;
+  /**
+   * Optional: a hash fed in pieces, so a big body is hashed without being held whole.
+   * Without it, signet gathers the pieces and calls {@link hash} once.
+   */
+  createHash?(algorithm: HashAlgorithm): IncrementalHash;
   /**
    * Optional native fast path: standard padded base64 of the UTF-8 bytes of `text` (a
    * lone surrogate as U+FFFD). With `hashHexOfAscii`, JitAi signing skips its JS base64.
@@ -39,6 +52,7 @@ export const nobleCrypto: CryptoProvider = {
   name: 'noble',
   hash: (algorithm, data) => nobleHash(algorithm)(data),
   hmac: (algorithm, key, data) => nobleHmac(nobleHash(algorithm), key, data),
+  createHash: (algorithm) => nobleHash(algorithm).create(),
 };
 
 let current: CryptoProvider = nobleCrypto;

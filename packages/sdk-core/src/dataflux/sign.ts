@@ -1,7 +1,9 @@
-import { hashHex, hmacHex } from '../crypto/digest.js';
+import { hmacHex } from '../crypto/digest.js';
 import { type CryptoProvider, getDefaultCrypto } from '../crypto/provider.js';
+import { hashHexOfText, Utf8Hash } from '../crypto/stream.js';
 import { SignetConfigError } from '../errors.js';
-import { dfJsonDumps } from '../json/dfjson.js';
+import { dfJsonDumps, dfJsonWrite } from '../json/dfjson.js';
+import { TextSink } from '../json/text-sink.js';
 
 /** Inputs of {@link dataFluxSign}. */
 export interface DataFluxSignInput {
@@ -50,7 +52,7 @@ export interface DataFluxSignature {
 export function dataFluxSign(input: DataFluxSignInput): DataFluxSignature {
   const crypto = input.crypto ?? getDefaultCrypto();
   const jsonDumps = dataFluxJsonDumps(input);
-  const bodyMd5 = hashHex('md5', jsonDumps, crypto);
+  const bodyMd5 = hashHexOfText('md5', jsonDumps, crypto);
   const stringToSign = dataFluxStringToSign(input, bodyMd5);
   const sign = hmacHex('sha1', input.akSecret, stringToSign, crypto);
   return { jsonDumps, bodyMd5, stringToSign, sign };
@@ -69,6 +71,21 @@ export function dataFluxJsonDumps(input: Omit<DataFluxSignInput, 'crypto'>): str
   if (typeof input.akSecret !== 'string')
     throw new SignetConfigError('dataFluxSign: akSecret must be a string');
   return dfJsonDumps(input.body || {});
+}
+
+/**
+ * @internal The `bodyMd5` of {@link dataFluxSign} for a body value, with its jsonDumps
+ * hashed as it is written (a big body's text is never held whole).
+ */
+export function dataFluxBodyMd5(
+  body: unknown,
+  crypto: CryptoProvider = getDefaultCrypto(),
+): string {
+  const md5 = new Utf8Hash('md5', crypto);
+  const sink = new TextSink(md5.write);
+  dfJsonWrite(sink, body || {});
+  const small = sink.end();
+  return sink.streamed ? md5.hexDigest() : hashHexOfText('md5', small, crypto);
 }
 
 /** `METHOD&pathWithQuery&timestamp&nonce&bodyMd5`, the text HMAC-SHA1 signs. */

@@ -1,13 +1,12 @@
 import { type AuthStrategy, secretValues, type WithSecrets } from '../auth/types.js';
-import { hashHex, hmacHex } from '../crypto/digest.js';
+import { hmacHex } from '../crypto/digest.js';
 import { SignetConfigError } from '../errors.js';
-import { dfJsonDumps } from '../json/dfjson.js';
 import { toWireJson } from '../json/wire-json.js';
 import { DATAFLUX_HEADERS, dataFluxHeaders, dataFluxNonce, dataFluxTimestamp } from './headers.js';
-import { dataFluxStringToSign } from './sign.js';
+import { dataFluxBodyMd5, dataFluxStringToSign } from './sign.js';
 
-/** jsonDumps of a request without a body: the server signs `body || {}`. */
-const EMPTY_BODY = '{}';
+/** A request without a body: the server signs `jsonDumps(body || {})`. */
+const EMPTY_BODY = {};
 
 /** Options of {@link dataflux}: the Access Key (`X-Dff-Ak-Id`) and its secret. */
 export interface DataFluxAuthOptions {
@@ -15,6 +14,7 @@ export interface DataFluxAuthOptions {
   akSecret: string;
 }
 
+/** The DataFlux strategy; its canonical form of a body is the body's `bodyMd5`. */
 export interface DataFluxStrategy extends AuthStrategy<string>, WithSecrets {
   readonly kind: 'dataflux';
   readonly akId: string;
@@ -41,7 +41,8 @@ export function dataflux(options: DataFluxAuthOptions): DataFluxStrategy {
     akId,
     // The server hashes jsonDumps of what JSON.parse makes of our body: dfJsonDumps of
     // the value written is exactly that, so the body is written once and never re-parsed.
-    write: (body) => ({ text: toWireJson(body), canonical: dfJsonDumps(body || {}) }),
+    // The canonical form kept is its MD5, hashed while it is written.
+    write: (body, crypto) => ({ text: toWireJson(body), canonical: dataFluxBodyMd5(body, crypto) }),
     sign(state) {
       const timestamp = dataFluxTimestamp(state.now);
       const nonce = dataFluxNonce(state.random);
@@ -51,7 +52,7 @@ export function dataflux(options: DataFluxAuthOptions): DataFluxStrategy {
         timestamp,
         nonce,
       };
-      const bodyMd5 = hashHex('md5', state.canonical ?? EMPTY_BODY, state.crypto);
+      const bodyMd5 = state.canonical ?? dataFluxBodyMd5(EMPTY_BODY, state.crypto);
       const sign = hmacHex('sha1', akSecret, dataFluxStringToSign(request, bodyMd5), state.crypto);
       const headers = dataFluxHeaders({ akId, timestamp, nonce, sign });
       for (const [name, value] of Object.entries(headers)) state.headers.set(name, value);

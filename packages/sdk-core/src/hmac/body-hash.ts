@@ -1,7 +1,9 @@
 import { hashHex } from '../crypto/digest.js';
-import type { CryptoProvider } from '../crypto/provider.js';
+import { type CryptoProvider, getDefaultCrypto } from '../crypto/provider.js';
+import { hashHexOfText, Utf8Hash } from '../crypto/stream.js';
 import { SignetConfigError, SignetDecodeError } from '../errors.js';
-import { jcsCanonicalize } from '../json/jcs.js';
+import { jcsWrite } from '../json/jcs.js';
+import { TextSink } from '../json/text-sink.js';
 
 /** A request or response body: its exact text or bytes, or undefined for none. */
 export type HmacBody = string | Uint8Array | undefined;
@@ -19,9 +21,20 @@ const decoder = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 export function hmacBodyHash(
   body: HmacBody,
   mode: 'bytes' | 'jcs' = 'bytes',
-  crypto?: CryptoProvider,
+  crypto: CryptoProvider = getDefaultCrypto(),
 ): string {
-  return hashHex('sha256', hmacBodyHashInput(body, mode), crypto);
+  if (body === undefined || body.length === 0 || mode === 'bytes') {
+    return typeof body === 'string'
+      ? hashHexOfText('sha256', body, crypto)
+      : hashHex('sha256', body ?? '', crypto);
+  }
+  // The JCS text is hashed as it is written: a big body's canonical form is never whole.
+  const value = parseJcsBody(body);
+  const hash = new Utf8Hash('sha256', crypto);
+  const sink = new TextSink(hash.write);
+  writeJcs(sink, value);
+  const small = sink.end();
+  return sink.streamed ? hash.hexDigest() : hashHexOfText('sha256', small, crypto);
 }
 
 /**
@@ -33,16 +46,24 @@ export function hmacBodyHashInput(
   mode: 'bytes' | 'jcs' = 'bytes',
 ): string | Uint8Array {
   if (body === undefined || body.length === 0 || mode === 'bytes') return body ?? '';
-  let value: unknown;
+  const sink = new TextSink();
+  writeJcs(sink, parseJcsBody(body));
+  return sink.end();
+}
+
+function parseJcsBody(body: string | Uint8Array): unknown {
   try {
-    value = JSON.parse(typeof body === 'string' ? body : decoder.decode(body));
+    return JSON.parse(typeof body === 'string' ? body : decoder.decode(body));
   } catch (error) {
     throw new SignetDecodeError("body is not UTF-8 JSON: cannot hash it with bodyHash 'jcs'", {
       cause: error,
     });
   }
+}
+
+function writeJcs(sink: TextSink, value: unknown): void {
   try {
-    return jcsCanonicalize(value);
+    jcsWrite(sink, value);
   } catch (error) {
     // Valid JSON that RFC 8785 cannot write (`1e400` parses to Infinity): as unusable as
     // bad JSON, and a verifier must get a refusal out of it, not an exception.

@@ -436,7 +436,7 @@ async function prepareAttempt(
       prepare.body === undefined
         ? undefined
         : auth?.write
-          ? auth.write(prepare.body)
+          ? auth.write(prepare.body, config.crypto)
           : { text: toWireJson(prepare.body), canonical: undefined };
     if (written !== undefined && !headers.has('content-type')) {
       headers.set('content-type', 'application/json');

@@ -27,7 +27,7 @@ function base64Pairs(): Uint16Array {
 }
 
 /** Buffers up to this size are kept and reused; larger ones are left to the GC. */
-const REUSE_LIMIT = 1 << 16;
+const REUSE_LIMIT = 1 << 18;
 let utf8Scratch = /* @__PURE__ */ new Uint8Array(1024);
 let base64Scratch = /* @__PURE__ */ new Uint32Array(1024);
 
@@ -45,7 +45,41 @@ export function utf8Base64Ascii(text: string): Uint8Array {
     bytes = new Uint8Array(maxBytes);
     if (maxBytes <= REUSE_LIMIT) utf8Scratch = bytes;
   }
-  const n = encoder.encodeInto(text, bytes).written;
+  return base64Ascii(bytes, encoder.encodeInto(text, bytes).written);
+}
+
+/**
+ * Base64 of bytes that arrive in pieces, its ASCII handed to `out` (a view into a reused
+ * buffer: consume it at once). Up to two bytes wait for the next piece, so the text is
+ * exactly the base64 of all the bytes together, padded only at {@link end}.
+ */
+export class Base64Chunks {
+  private carry = new Uint8Array(2);
+  private carried = 0;
+  private joined = new Uint8Array(0);
+
+  constructor(private readonly out: (ascii: Uint8Array) => void) {}
+
+  write(bytes: Uint8Array): void {
+    const n = this.carried + bytes.length;
+    if (this.joined.length < n) this.joined = new Uint8Array(n);
+    const joined = this.joined;
+    joined.set(this.carry.subarray(0, this.carried), 0);
+    joined.set(bytes, this.carried);
+    const whole = n - (n % 3);
+    this.carried = n - whole;
+    this.carry.set(joined.subarray(whole, n), 0);
+    if (whole > 0) this.out(base64Ascii(joined, whole));
+  }
+
+  end(): void {
+    if (this.carried > 0) this.out(base64Ascii(this.carry, this.carried));
+    this.carried = 0;
+  }
+}
+
+/** ASCII bytes of the padded base64 of `bytes[0, n)`, in a reused buffer. */
+function base64Ascii(bytes: Uint8Array, n: number): Uint8Array {
   const words = Math.ceil(n / 3);
   let out = base64Scratch;
   if (out.length < words) {

@@ -6,8 +6,9 @@ const RESERVED: ReadonlySet<string> = /* @__PURE__ */ new Set(JITAI_RESERVED_KEY
 import { compareCodePoints, sortEntries } from '../json/codepoint.js';
 import { LosslessNumber } from '../json/lossless-number.js';
 import { pathSegment } from '../json/path.js';
-import { pyJsonDumpsAt } from '../json/pyjson.js';
+import { pyJsonWriteAt } from '../json/pyjson.js';
 import { isWellFormed } from '../json/quote.js';
+import { TEXT_CHUNK_UNITS, TextSink } from '../json/text-sink.js';
 
 /**
  * The args' part of a paramStr: each top-level key lower-cased (JS `toLowerCase`, which
@@ -22,26 +23,106 @@ export interface JitaiArgParts {
 }
 
 /**
+ * The args as the stream signer reads them: top-level keys lower-cased and sorted, with
+ * the names they came from, their values' texts still to be written. Refused keys are
+ * found when this is built; refused values only when their text is written.
+ */
+export interface JitaiArgEntries {
+  readonly keys: readonly string[];
+  readonly names: readonly string[];
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly label: string;
+}
+
+/** What a JitAi signer signs an attempt's args from: their parts, or their entries once big. */
+export type JitaiSignedArgs = JitaiArgParts | JitaiArgEntries;
+
+/** @internal The keys of `args`, checked and sorted (see {@link JitaiArgEntries}). */
+export function jitaiArgEntries(args: unknown, label: string): JitaiArgEntries {
+  if (!isArgsObject(args)) {
+    throw new SignetConfigError(`${label} must be a plain object, got ${typeName(args)}`);
+  }
+  const names = Object.keys(args);
+  const keys = names.map((name) => lowerKey(name, label));
+  const sortedNames = names.slice();
+  sortEntries(keys, sortedNames);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] === keys[i - 1]) throw collision(names, keys[i]!, label);
+  }
+  return { keys, names: sortedNames, args, label };
+}
+
+/**
  * Checks `args` as the JitAi server will read them and returns their {@link JitaiArgParts}.
  * Throws SignetConfigError for args the server would read differently from what the
  * caller meant (see {@link assertJitaiArgs}); `label` names them in messages.
  */
 export function jitaiArgParts(args: unknown, label: string): JitaiArgParts {
-  if (!isArgsObject(args)) {
-    throw new SignetConfigError(`${label} must be a plain object, got ${typeName(args)}`);
-  }
-  const names = Object.keys(args);
-  const keys: string[] = [];
+  const entries = jitaiArgEntries(args, label);
+  const texts = entries.names.map((name) => {
+    const sink = new TextSink();
+    writeArgValue(sink, entries, name);
+    return sink.end();
+  });
+  return { keys: entries.keys, texts };
+}
+
+/**
+ * @internal What a signer keeps of an attempt's args after checking every value: their
+ * {@link JitaiArgParts} while the texts are small, the {@link JitaiArgEntries} (texts
+ * written again, in chunks, when signing) once they pass about 64 Ki characters.
+ */
+export function checkedJitaiArgs(args: unknown, label: string): JitaiSignedArgs {
+  const entries = jitaiArgEntries(args, label);
   const texts: string[] = [];
-  for (const name of names) {
-    keys.push(lowerKey(name, label));
-    texts.push(valueText(args[name], name, label));
+  let size = 0;
+  let big = false;
+  const sink = new TextSink(() => {
+    big = true;
+  });
+  for (const name of entries.names) {
+    writeArgValue(sink, entries, name);
+    const text = sink.end();
+    size += text.length;
+    if (size >= TEXT_CHUNK_UNITS) big = true;
+    if (!big) texts.push(text);
   }
-  sortEntries(keys, texts);
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i] === keys[i - 1]) throw collision(names, keys[i]!, label);
+  return big ? entries : { keys: entries.keys, texts };
+}
+
+/**
+ * Writes `k=v&…` of the args into `sink`, with the recipe's own `secret` and `timestamp`
+ * merged in at their code-point places (the args hold neither: both are reserved).
+ */
+export function writeJitaiParamStr(
+  sink: TextSink,
+  args: JitaiSignedArgs,
+  timestampText: string,
+  secret: string,
+): void {
+  const keys = args.keys;
+  const texts = 'texts' in args ? args.texts : undefined;
+  let first = true;
+  const emit = (key: string, text: string | undefined, at: number) => {
+    if (!first) sink.push('&');
+    first = false;
+    sink.push(key);
+    sink.push('=');
+    if (text !== undefined) sink.push(text);
+    else writeArgValue(sink, args as JitaiArgEntries, (args as JitaiArgEntries).names[at]!);
+  };
+  let i = 0;
+  for (const [fixed, text] of [
+    ['secret', secret],
+    ['timestamp', timestampText],
+  ] as const) {
+    while (i < keys.length && compareCodePoints(keys[i]!, fixed) < 0) {
+      emit(keys[i]!, texts?.[i], i);
+      i++;
+    }
+    emit(fixed, text, -1);
   }
-  return { keys, texts };
+  for (; i < keys.length; i++) emit(keys[i]!, texts?.[i], i);
 }
 
 /**
@@ -53,37 +134,21 @@ export function joinJitaiParamStr(
   timestampText: string,
   secret: string,
 ): string {
-  const { keys, texts } = parts;
-  let out = '';
-  let i = 0;
-  const emit = (key: string, text: string) => {
-    if (out !== '') out += '&';
-    out += key;
-    out += '=';
-    out += text;
-  };
-  for (const [fixed, text] of [
-    ['secret', secret],
-    ['timestamp', timestampText],
-  ] as const) {
-    while (i < keys.length && compareCodePoints(keys[i]!, fixed) < 0) {
-      emit(keys[i]!, texts[i]!);
-      i++;
-    }
-    emit(fixed, text);
-  }
-  for (; i < keys.length; i++) emit(keys[i]!, texts[i]!);
-  return out;
+  const sink = new TextSink();
+  writeJitaiParamStr(sink, parts, timestampText, secret);
+  return sink.end();
 }
 
-/** The whole paramStr of `args` (see {@link jitaiArgParts} and {@link joinJitaiParamStr}). */
+/** The whole paramStr of `args` (see {@link jitaiArgEntries} and {@link writeJitaiParamStr}). */
 export function buildJitaiParamStr(
   args: unknown,
   label: string,
   timestampText: string,
   secret: string,
 ): string {
-  return joinJitaiParamStr(jitaiArgParts(args, label), timestampText, secret);
+  const sink = new TextSink();
+  writeJitaiParamStr(sink, jitaiArgEntries(args, label), timestampText, secret);
+  return sink.end();
 }
 
 /**
@@ -111,8 +176,10 @@ function lowerKey(name: string, label: string): string {
   return key;
 }
 
-function valueText(value: unknown, name: string, label: string): string {
-  let wire = value;
+/** Pushes the text of the arg `name`: a string raw, anything else as {@link pyJsonDumps}. */
+function writeArgValue(sink: TextSink, entries: JitaiArgEntries, name: string): void {
+  const label = entries.label;
+  let wire = entries.args[name];
   let resolved = false;
   // JSON.stringify applies toJSON before anything else: a Date arrives as a string, which
   // the server puts in raw.
@@ -126,14 +193,15 @@ function valueText(value: unknown, name: string, label: string): string {
   if (typeof wire !== 'string') {
     // Depth 1: the args object holds the value in the body sent, and the body's depth is
     // what the server (and signet's own reader) limits.
-    return pyJsonDumpsAt(wire, () => label + pathSegment(name), name, resolved, 1);
+    pyJsonWriteAt(sink, wire, () => label + pathSegment(name), name, resolved, 1);
+    return;
   }
   if (!isWellFormed(wire)) {
     throw new SignetConfigError(
       `${label}${pathSegment(name)} contains a lone surrogate: it cannot be sent as UTF-8`,
     );
   }
-  return wire;
+  sink.push(wire);
 }
 
 function collision(names: string[], key: string, label: string): SignetConfigError {

@@ -1,8 +1,11 @@
 import { toHex } from '../crypto/encoding.js';
-import { type CryptoProvider, getDefaultCrypto } from '../crypto/provider.js';
+import { type CryptoProvider, getDefaultCrypto, type IncrementalHash } from '../crypto/provider.js';
+import { startHash, Utf8Chunks } from '../crypto/stream.js';
 import type { LosslessObject } from '../json/lossless-number.js';
-import { utf8Base64Ascii } from './base64.js';
-import { jitaiParamStr } from './param-str.js';
+import { TextSink } from '../json/text-sink.js';
+import { Base64Chunks, utf8Base64Ascii } from './base64.js';
+import { checkedSecret, timestampText } from './param-str.js';
+import { type JitaiSignedArgs, jitaiArgEntries, writeJitaiParamStr } from './params.js';
 
 /** Inputs of {@link jitaiSign}. */
 export interface JitaiSignOptions {
@@ -16,14 +19,48 @@ export interface JitaiSignOptions {
 
 /**
  * The JitAi `accessSign`: lower-case hex SHA-1 of the base64 text of the UTF-8 paramStr
- * (see {@link jitaiParamStr}). 40 hex characters.
+ * (see {@link jitaiParamStr}). 40 hex characters. A big paramStr is never built whole:
+ * it goes through UTF-8 and base64 into SHA-1 in chunks of about 64 Ki characters.
  */
 export function jitaiSign(
   args: Record<string, unknown> | LosslessObject,
   options: JitaiSignOptions,
 ): string {
-  const paramStr = jitaiParamStr(args, { timestamp: options.timestamp, secret: options.secret });
-  return signJitaiParamStr(paramStr, options.crypto);
+  const secret = checkedSecret(options.secret);
+  const timestamp = timestampText(options.timestamp);
+  return signJitaiArgs(jitaiArgEntries(args, 'args'), timestamp, secret, options.crypto);
+}
+
+/**
+ * @internal The accessSign of checked args: the paramStr is written into a sink that
+ * hands SHA-1 its base64 in chunks once it is big, and takes the one-string fast path
+ * while it is small (the signature is the same either way).
+ */
+export function signJitaiArgs(
+  args: JitaiSignedArgs,
+  timestamp: string,
+  secret: string,
+  crypto: CryptoProvider = getDefaultCrypto(),
+): string {
+  let hash: IncrementalHash | undefined;
+  let base64: Base64Chunks | undefined;
+  let utf8: Utf8Chunks | undefined;
+  const sink = new TextSink((chunk) => {
+    if (utf8 === undefined) {
+      const sha1 = startHash('sha1', crypto);
+      hash = sha1;
+      base64 = new Base64Chunks((ascii) => sha1.update(ascii));
+      const b64 = base64;
+      utf8 = new Utf8Chunks((bytes) => b64.write(bytes));
+    }
+    utf8.write(chunk);
+  });
+  writeJitaiParamStr(sink, args, timestamp, secret);
+  const whole = sink.end();
+  if (utf8 === undefined) return signJitaiParamStr(whole, crypto);
+  utf8.end();
+  base64!.end();
+  return toHex(hash!.digest());
 }
 
 /** The accessSign of a ready paramStr (the unmasked one). */

@@ -9,7 +9,7 @@ import { secureRandom } from '../crypto/random.js';
 import { SignetConfigError } from '../errors.js';
 import { LosslessNumber, parseLossless } from '../json/lossless.js';
 import type { LosslessObject } from '../json/lossless-number.js';
-import type { JitaiArgParts } from './params.js';
+import type { JitaiSignedArgs } from './params.js';
 import { jitaiSign } from './sign.js';
 import { jitai } from './strategy.js';
 
@@ -35,7 +35,7 @@ const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
 const argKey = fc.constantFrom('orderId', 'items', 'Total', '😀', '～', 'note', 'x');
 const args = fc.dictionary(argKey, value, { maxKeys: 5 });
 
-function signState(text: string | undefined, canonical: JitaiArgParts | undefined) {
+function signState(text: string | undefined, canonical: JitaiSignedArgs | undefined) {
   return {
     method: 'POST',
     url: new URL('https://h/api/o/a/services/S/f'),
@@ -47,7 +47,7 @@ function signState(text: string | undefined, canonical: JitaiArgParts | undefine
     challenge: undefined,
     random: secureRandom,
     crypto: nobleCrypto,
-  } satisfies AuthSignState<JitaiArgParts>;
+  } satisfies AuthSignState<JitaiSignedArgs>;
 }
 
 describe('jitai(): the body written once, signed from the same value', () => {

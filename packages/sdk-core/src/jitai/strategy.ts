@@ -5,12 +5,13 @@ import {
   type WithSecrets,
 } from '../auth/types.js';
 import { SignetConfigError } from '../errors.js';
+import { TextSink } from '../json/text-sink.js';
 import { toWireJson } from '../json/wire-json.js';
 import { JITAI_HEADERS, JITAI_MASKED_SECRET, JITAI_WINDOW_MS } from './constants.js';
 import { checkedSecret, timestampText } from './param-str.js';
-import { type JitaiArgParts, jitaiArgParts, joinJitaiParamStr } from './params.js';
+import { checkedJitaiArgs, type JitaiSignedArgs, writeJitaiParamStr } from './params.js';
 import type { JitaiResponseCheck } from './response-check.js';
-import { signJitaiParamStr } from './sign.js';
+import { signJitaiArgs } from './sign.js';
 import { verifyJitaiData } from './verify.js';
 
 /** Options of {@link jitai}: the API-authorization key pair of a JitAi app. */
@@ -25,7 +26,7 @@ export interface JitaiAuthOptions {
 
 /** The JitAi strategy also names its access key (an identifier, not a secret). */
 export interface JitaiStrategy
-  extends AuthStrategy<JitaiArgParts>,
+  extends AuthStrategy<JitaiSignedArgs>,
     WithSecrets,
     JitaiResponseCheck {
   readonly kind: 'jitai';
@@ -34,7 +35,7 @@ export interface JitaiStrategy
    * The masked paramStr of an attempt this strategy signed (`secret=*****…`, as the
    * server's debug output shows it), for `diagnose()`; undefined without a timestamp.
    */
-  maskedParamStr(signed: AuthSignState<JitaiArgParts>): string | undefined;
+  maskedParamStr(signed: AuthSignState<JitaiSignedArgs>): string | undefined;
 }
 
 /**
@@ -69,12 +70,12 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
       // The args' parts were computed from the value written to the wire, as Python will
       // parse it: only the timestamp and the secret join them here.
       const timestamp = Math.round(state.now);
-      const paramStr = joinJitaiParamStr(
+      const accessSign = signJitaiArgs(
         state.canonical ?? NO_ARGS,
         timestampText(timestamp),
         secret,
+        state.crypto,
       );
-      const accessSign = signJitaiParamStr(paramStr, state.crypto);
       state.headers.set(JITAI_HEADERS.accessKey, accessKey);
       state.headers.set(JITAI_HEADERS.timestamp, String(timestamp));
       state.headers.set(JITAI_HEADERS.accessSign, accessSign);
@@ -84,7 +85,9 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
       // The parts the signature covered and the timestamp actually sent; masking needs no secret.
       const timestamp = signed.headers.get(JITAI_HEADERS.timestamp);
       if (timestamp === null) return undefined;
-      return joinJitaiParamStr(signed.canonical ?? NO_ARGS, timestamp, JITAI_MASKED_SECRET);
+      const sink = new TextSink();
+      writeJitaiParamStr(sink, signed.canonical ?? NO_ARGS, timestamp, JITAI_MASKED_SECRET);
+      return sink.end();
     },
     verifyJitaiData({ data, now, crypto }) {
       return verifyJitaiData(data, { secret: accessSecret, now, windowMs, crypto });
@@ -94,14 +97,14 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
 }
 
 /** The paramStr parts of a call without a body (`{}`). */
-const NO_ARGS: JitaiArgParts = { keys: [], texts: [] };
+const NO_ARGS: JitaiSignedArgs = { keys: [], texts: [] };
 
 /**
  * The body of a JitAi call, written once: its paramStr parts (which check the args as the
  * server will read them: reserved and colliding keys, what Python's json cannot carry)
  * and its wire text, both from the same value. Shared by every JitAi strategy.
  */
-export function writeJitaiArgs(body: unknown): { text: string; canonical: JitaiArgParts } {
-  const canonical = jitaiArgParts(body, 'args');
+export function writeJitaiArgs(body: unknown): { text: string; canonical: JitaiSignedArgs } {
+  const canonical = checkedJitaiArgs(body, 'args');
   return { text: toWireJson(body, 'args'), canonical };
 }

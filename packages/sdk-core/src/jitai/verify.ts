@@ -12,8 +12,8 @@ import { pyJsonDumps } from '../json/pyjson.js';
 import { JITAI_WINDOW_MS } from './constants.js';
 import { jitaiApiError, readJitaiEnvelope } from './envelope.js';
 import { checkedSecret } from './param-str.js';
-import { buildJitaiParamStr } from './params.js';
-import { signJitaiParamStr } from './sign.js';
+import { jitaiArgEntries } from './params.js';
+import { signJitaiArgs } from './sign.js';
 
 /** Inputs of {@link verifyJitaiData}. */
 export interface JitaiVerifyOptions {
@@ -78,7 +78,7 @@ export function verifyJitaiData(data: LosslessJson, options: JitaiVerifyOptions)
       problem: 'bad-signature',
     });
   }
-  const expected = signJitaiParamStr(expectedParamStr(rest, timestamp, secret), options.crypto);
+  const expected = expectedSign(rest, timestamp, secret, options.crypto);
   if (!timingSafeEqual(expected, accessSign)) {
     throw new SignetSignatureError('JitAi response signature does not match its data', {
       problem: 'bad-signature',
@@ -134,10 +134,15 @@ function timestampValue(timestamp: LosslessJson): number {
   return ms;
 }
 
-/** The paramStr the server signed; data it could not have signed is a bad signature. */
-function expectedParamStr(rest: LosslessObject, timestamp: LosslessJson, secret: string): string {
+/** The accessSign of what the server signed; data it could not have signed is a bad signature. */
+function expectedSign(
+  rest: LosslessObject,
+  timestamp: LosslessJson,
+  secret: string,
+  crypto: CryptoProvider | undefined,
+): string {
   try {
-    return buildJitaiParamStr(rest, 'data', pyJsonDumps(timestamp), secret);
+    return signJitaiArgs(jitaiArgEntries(rest, 'data'), pyJsonDumps(timestamp), secret, crypto);
   } catch (error) {
     if (!(error instanceof SignetConfigError)) throw error;
     throw new SignetSignatureError(

@@ -3,6 +3,7 @@ import { sortByCodeUnits } from './code-units.js';
 import { MAX_JSON_DEPTH, TOO_DEEP } from './limits.js';
 import { LosslessNumber } from './lossless-number.js';
 import { pathSegment } from './path.js';
+import { TextSink } from './text-sink.js';
 import { applyToJSON } from './to-json.js';
 
 /**
@@ -30,83 +31,106 @@ import { applyToJSON } from './to-json.js';
  * in raw; UTF-8 encoding then turns them into U+FFFD, as the server's does.
  */
 export function dfJsonDumps(value: unknown): string {
-  let out: string | undefined;
+  const sink = new TextSink();
+  dfJsonWrite(sink, value);
+  return sink.end();
+}
+
+/** @internal {@link dfJsonDumps} into a sink, for a text hashed as it is written. */
+export function dfJsonWrite(sink: TextSink, value: unknown): void {
+  let wrote: boolean;
   try {
-    out = write(value, '', []);
+    wrote = write(value, '', [], sink);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     let path = 'body';
     for (let i = error.segments.length - 1; i >= 0; i--) path += pathSegment(error.segments[i]!);
     throw new SignetConfigError(`${path} ${error.problem}`);
   }
-  if (out === undefined) {
+  if (!wrote) {
     const what = value === undefined ? 'undefined' : `a ${typeof value}`;
     throw new SignetConfigError(`body is ${what}: JSON has no text for it`);
   }
-  return out;
 }
 
-/** The dumps of `value`, or undefined where JSON.stringify would leave it out. */
-function write(value: unknown, key: string | number, stack: object[]): string | undefined {
-  const v = applyToJSON(value, key);
+/** Writes the dumps of `value`; false (nothing written) where JSON.stringify leaves it out. */
+function write(value: unknown, key: string | number, stack: object[], sink: TextSink): boolean {
+  return writeResolved(applyToJSON(value, key), stack, sink);
+}
+
+function writeResolved(v: unknown, stack: object[], sink: TextSink): boolean {
   switch (typeof v) {
     case 'string':
-      return `"${v}"`;
+      sink.push(`"${v}"`);
+      return true;
     case 'number':
-      return Number.isFinite(v) ? String(v) : 'null';
+      sink.push(Number.isFinite(v) ? String(v) : 'null');
+      return true;
     case 'boolean':
-      return v ? 'true' : 'false';
+      sink.push(v ? 'true' : 'false');
+      return true;
     case 'bigint':
-      return String(Number(v));
+      sink.push(String(Number(v)));
+      return true;
     case 'object':
-      return v === null ? 'null' : writeObject(v, stack);
+      if (v === null) sink.push('null');
+      else writeObject(v, stack, sink);
+      return true;
     default:
-      return undefined; // undefined, function, symbol
+      return false; // undefined, function, symbol
   }
 }
 
-function writeObject(v: object, stack: object[]): string {
+/** Whether JSON.stringify keeps a member whose value is `v` (after toJSON). */
+function kept(v: unknown): boolean {
+  const type = typeof v;
+  return type !== 'undefined' && type !== 'function' && type !== 'symbol';
+}
+
+function writeObject(v: object, stack: object[], sink: TextSink): void {
   // The server's JSON.parse reads the lexeme as a double: `1e400` is Infinity there.
-  if (v instanceof LosslessNumber) return String(Number(v.lexeme));
+  if (v instanceof LosslessNumber) {
+    sink.push(String(Number(v.lexeme)));
+    return;
+  }
   if (v instanceof Number || v instanceof String || v instanceof Boolean || v instanceof BigInt) {
-    return write(v.valueOf(), '', stack)!;
+    write(v.valueOf(), '', stack, sink);
+    return;
   }
   if (stack.includes(v)) throw new Refusal('is a circular reference: JSON cannot carry it');
   if (stack.length >= MAX_JSON_DEPTH) throw new Refusal(TOO_DEEP);
   stack.push(v);
-  let out: string;
   if (Array.isArray(v)) {
-    out = '[';
+    sink.push('[');
     for (let i = 0; i < v.length; i++) {
-      let item: string | undefined;
+      if (i !== 0) sink.push(',');
       try {
-        item = write(v[i], i, stack);
+        if (!write(v[i], i, stack, sink)) sink.push('null');
       } catch (error) {
         throw within(error, i);
       }
-      if (i !== 0) out += ',';
-      out += item ?? 'null';
     }
-    out += ']';
+    sink.push(']');
   } else {
     const record = v as Record<string, unknown>;
     const keys = sortByCodeUnits(Object.keys(record));
-    out = '{';
+    sink.push('{');
+    let first = true;
     for (const key of keys) {
-      let item: string | undefined;
       try {
-        item = write(record[key], key, stack);
+        // The member is dropped before its key is written when its value has no text.
+        const item = applyToJSON(record[key], key);
+        if (!kept(item)) continue;
+        sink.push(first ? `"${key}":` : `,"${key}":`);
+        first = false;
+        writeResolved(item, stack, sink);
       } catch (error) {
         throw within(error, key);
       }
-      if (item === undefined) continue;
-      if (out.length > 1) out += ',';
-      out += `"${key}":${item}`;
     }
-    out += '}';
+    sink.push('}');
   }
   stack.pop();
-  return out;
 }
 
 /** A cycle or too deep a value; its path is collected (innermost first) while the stack unwinds. */

@@ -4,6 +4,7 @@ import { MAX_JSON_DEPTH, TOO_DEEP } from './limits.js';
 import { LosslessNumber, losslessObjectPrototype } from './lossless-number.js';
 import { pathSegment } from './path.js';
 import { quoteJsonString } from './quote.js';
+import { TextSink } from './text-sink.js';
 import { applyToJSON } from './to-json.js';
 
 const MAX_SAFE = /* @__PURE__ */ BigInt(Number.MAX_SAFE_INTEGER);
@@ -29,8 +30,15 @@ const MAX_SAFE = /* @__PURE__ */ BigInt(Number.MAX_SAFE_INTEGER);
  * instances), cycles and nesting deeper than 1000 levels.
  */
 export function jcsCanonicalize(value: unknown): string {
+  const sink = new TextSink();
+  jcsWrite(sink, value);
+  return sink.end();
+}
+
+/** @internal {@link jcsCanonicalize} into a sink, for a text hashed as it is written. */
+export function jcsWrite(sink: TextSink, value: unknown): void {
   try {
-    return write(value, '', []);
+    write(value, '', [], sink);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     let path = 'value';
@@ -45,24 +53,29 @@ class Refusal {
   constructor(readonly problem: string) {}
 }
 
-function write(value: unknown, key: string | number, stack: object[]): string {
+function write(value: unknown, key: string | number, stack: object[], sink: TextSink): void {
   const v = applyToJSON(value, key);
   switch (typeof v) {
     case 'string':
-      return quote(v);
+      sink.push(quote(v));
+      return;
     case 'number':
-      return writeNumber(v);
+      sink.push(writeNumber(v));
+      return;
     case 'boolean':
-      return v ? 'true' : 'false';
+      sink.push(v ? 'true' : 'false');
+      return;
     case 'bigint':
       if (v > MAX_SAFE || v < -MAX_SAFE) {
         throw new Refusal('is a bigint beyond 2^53 - 1: a JCS number cannot hold it exactly');
       }
-      return v.toString();
+      sink.push(v.toString());
+      return;
     case 'object':
-      if (v === null) return 'null';
-      if (v instanceof LosslessNumber) return writeNumber(Number(v.lexeme));
-      return writeContainer(v, stack);
+      if (v === null) sink.push('null');
+      else if (v instanceof LosslessNumber) sink.push(writeNumber(Number(v.lexeme)));
+      else writeContainer(v, stack, sink);
+      return;
     default:
       throw new Refusal(
         `is ${v === undefined ? 'undefined' : `a ${typeof v}`}: JSON cannot carry it`,
@@ -81,46 +94,44 @@ function quote(s: string, what = ''): string {
   return quoted;
 }
 
-function writeContainer(v: object, stack: object[]): string {
+function writeContainer(v: object, stack: object[], sink: TextSink): void {
   if (stack.includes(v)) throw new Refusal('is a circular reference: JSON cannot carry it');
   if (stack.length >= MAX_JSON_DEPTH) throw new Refusal(TOO_DEEP);
   if (!Array.isArray(v) && !isPlainObject(v)) throw new Refusal(notPlain(v));
   stack.push(v);
-  const out = Array.isArray(v)
-    ? writeArray(v, stack)
-    : writeObject(v as Record<string, unknown>, stack);
+  if (Array.isArray(v)) writeArray(v, stack, sink);
+  else writeObject(v as Record<string, unknown>, stack, sink);
   stack.pop();
-  return out;
 }
 
-function writeArray(array: unknown[], stack: object[]): string {
-  let out = '[';
+function writeArray(array: unknown[], stack: object[], sink: TextSink): void {
+  sink.push('[');
   for (let i = 0; i < array.length; i++) {
-    if (i !== 0) out += ',';
+    if (i !== 0) sink.push(',');
     try {
-      out += write(array[i], i, stack);
+      write(array[i], i, stack, sink);
     } catch (error) {
       throw within(error, i);
     }
   }
-  return `${out}]`;
+  sink.push(']');
 }
 
-function writeObject(object: Record<string, unknown>, stack: object[]): string {
+function writeObject(object: Record<string, unknown>, stack: object[], sink: TextSink): void {
   const keys = sortByCodeUnits(Object.keys(object));
-  let out = '{';
+  sink.push('{');
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (i !== 0) out += ',';
+    if (i !== 0) sink.push(',');
     try {
-      out += quoteKey(key);
-      out += ':';
-      out += write(object[key], key, stack);
+      sink.push(quoteKey(key));
+      sink.push(':');
+      write(object[key], key, stack, sink);
     } catch (error) {
       throw within(error, key);
     }
   }
-  return `${out}}`;
+  sink.push('}');
 }
 
 // The same API shapes come back call after call: reusing the quoted form of their member

@@ -5,6 +5,7 @@ import { objectShape } from './object-shape.js';
 import { pyFloatRepr } from './pyfloat.js';
 import { loneSurrogate, notPlain, Refusal, within } from './pyjson-refusal.js';
 import { quoteJsonString } from './quote.js';
+import { TextSink } from './text-sink.js';
 
 /**
  * Exactly Python's `json.dumps(v, sort_keys=True, separators=(",", ":"),
@@ -47,39 +48,69 @@ export function pyJsonDumpsAt(
   resolved = false,
   depth = 0,
 ): string {
+  const sink = new TextSink();
+  pyJsonWriteAt(sink, value, label, key, resolved, depth);
+  return sink.end();
+}
+
+/** @internal {@link pyJsonDumpsAt} into a sink, for texts hashed as they are written. */
+export function pyJsonWriteAt(
+  sink: TextSink,
+  value: unknown,
+  label: () => string,
+  key: string,
+  resolved = false,
+  depth = 0,
+): void {
   try {
-    return resolved ? writeResolved(value, depth) : write(value, key, depth);
+    if (resolved) writeResolved(value, depth, sink);
+    else write(value, key, depth, sink);
   } catch (error) {
     if (error instanceof Refusal) throw new SignetConfigError(error.describe(label()));
     throw error;
   }
 }
 
-function write(value: unknown, key: string | number, depth: number): string {
+function write(value: unknown, key: string | number, depth: number, sink: TextSink): void {
   switch (typeof value) {
     case 'string': {
       const quoted = quoteJsonString(value);
       if (quoted === null) throw new Refusal(loneSurrogate(value));
-      return quoted;
+      sink.push(quoted);
+      return;
     }
     case 'number':
       if (Number.isInteger(value)) {
-        return value < 1e21 && value > -1e21 ? String(value) : pyFloatRepr(value);
+        sink.push(value < 1e21 && value > -1e21 ? String(value) : pyFloatRepr(value));
+        return;
       }
-      if (Number.isFinite(value)) return pyFloatRepr(value);
+      if (Number.isFinite(value)) {
+        sink.push(pyFloatRepr(value));
+        return;
+      }
       throw new Refusal(`is ${value}: JSON cannot carry it`);
     case 'boolean':
-      return value ? 'true' : 'false';
+      sink.push(value ? 'true' : 'false');
+      return;
     case 'bigint':
-      return value.toString();
+      sink.push(value.toString());
+      return;
     case 'object':
-      if (value === null) return 'null';
-      if (value instanceof LosslessNumber) return writeLosslessNumber(value);
+      if (value === null) {
+        sink.push('null');
+        return;
+      }
+      if (value instanceof LosslessNumber) {
+        sink.push(writeLosslessNumber(value));
+        return;
+      }
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
         const json = (value as { toJSON(key: string): unknown }).toJSON(String(key));
-        return writeResolved(json, depth);
+        writeResolved(json, depth, sink);
+        return;
       }
-      return writeResolved(value, depth);
+      writeResolved(value, depth, sink);
+      return;
     case 'undefined':
       throw new Refusal('is undefined: remove it or send null (JSON.stringify would drop it)');
     default:
@@ -88,40 +119,45 @@ function write(value: unknown, key: string | number, depth: number): string {
 }
 
 /** Writes a value whose `toJSON` (if any) has already been applied. */
-function writeResolved(value: unknown, depth: number): string {
+function writeResolved(value: unknown, depth: number, sink: TextSink): void {
   if (typeof value !== 'object' || value === null || value instanceof LosslessNumber) {
     // What toJSON returned is a primitive: write() calls no toJSON on it.
-    return write(value, '', depth);
+    write(value, '', depth, sink);
+    return;
   }
   if (depth >= MAX_JSON_DEPTH) {
     throw new Refusal(TOO_DEEP, value);
   }
-  if (Array.isArray(value)) return writeArray(value, depth);
-  if (!isPlainObject(value)) throw new Refusal(notPlain(value));
-  return writeObject(value as Record<string, unknown>, depth);
+  if (Array.isArray(value)) writeArray(value, depth, sink);
+  else if (!isPlainObject(value)) throw new Refusal(notPlain(value));
+  else writeObject(value as Record<string, unknown>, depth, sink);
 }
 
-function writeArray(array: unknown[], depth: number): string {
+function writeArray(array: unknown[], depth: number, sink: TextSink): void {
   const n = array.length;
-  if (n === 0) return '[]';
-  let out = '[';
+  if (n === 0) {
+    sink.push('[]');
+    return;
+  }
+  sink.push('[');
   for (let i = 0; i < n; i++) {
-    let item: string;
+    if (i !== 0) sink.push(',');
     try {
-      item = write(array[i], i, depth + 1);
+      write(array[i], i, depth + 1, sink);
     } catch (error) {
       throw within(error, i, array);
     }
-    if (i !== 0) out += ',';
-    out += item;
   }
-  return `${out}]`;
+  sink.push(']');
 }
 
-function writeObject(object: Record<string, unknown>, depth: number): string {
+function writeObject(object: Record<string, unknown>, depth: number, sink: TextSink): void {
   const keys = Object.keys(object);
   const n = keys.length;
-  if (n === 0) return '{}';
+  if (n === 0) {
+    sink.push('{}');
+    return;
+  }
   const shape = objectShape(keys);
   if (shape === null) {
     const bad = keys.find((key) => quoteJsonString(key) === null)!;
@@ -129,20 +165,18 @@ function writeObject(object: Record<string, unknown>, depth: number): string {
   }
   const sorted = shape.sorted;
   const quoted = shape.quoted;
-  let out = '{';
+  sink.push('{');
   for (let i = 0; i < n; i++) {
     const key = sorted[i]!;
-    let item: string;
+    if (i !== 0) sink.push(',');
+    sink.push(quoted[i]!);
     try {
-      item = write(object[key], key, depth + 1);
+      write(object[key], key, depth + 1, sink);
     } catch (error) {
       throw within(error, key, object);
     }
-    if (i !== 0) out += ',';
-    out += quoted[i]!;
-    out += item;
   }
-  return `${out}}`;
+  sink.push('}');
 }
 
 function writeLosslessNumber(n: LosslessNumber): string {

@@ -3,6 +3,7 @@ import { MAX_JSON_DEPTH, TOO_DEEP } from './limits.js';
 import { LosslessNumber } from './lossless-number.js';
 import { Refusal, within } from './pyjson-refusal.js';
 import { quoteJsonString } from './quote.js';
+import { TextSink } from './text-sink.js';
 
 /**
  * The JSON text signet puts on the wire: exactly `JSON.stringify(value)`, except that
@@ -14,27 +15,33 @@ import { quoteJsonString } from './quote.js';
  * was written from.
  */
 export function toWireJson(value: unknown, label = 'body'): string {
+  const sink = new TextSink();
   try {
-    return write(value, '', 0);
+    write(value, '', 0, sink);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     // The path is only spelled out when something is refused: the hot path carries keys, not strings.
     throw new SignetConfigError(error.describe(label));
   }
+  return sink.end();
 }
 
 /** `resolved`: the value is what a toJSON returned, whose own toJSON is not called again. */
-function write(value: unknown, key: string, depth: number, resolved = false): string {
+function write(value: unknown, key: string, depth: number, sink: TextSink, resolved = false): void {
   switch (typeof value) {
     case 'string':
-      return quoted(value);
+      sink.push(quoted(value));
+      return;
     case 'number':
       if (!Number.isFinite(value)) throw new Refusal(`is ${value}: JSON cannot carry it`);
-      return JSON.stringify(value);
+      sink.push(JSON.stringify(value));
+      return;
     case 'boolean':
-      return value ? 'true' : 'false';
+      sink.push(value ? 'true' : 'false');
+      return;
     case 'bigint':
-      return value.toString();
+      sink.push(value.toString());
+      return;
     case 'undefined':
       throw new Refusal(
         'is undefined: remove the key or send null (JSON.stringify would drop it silently)',
@@ -45,20 +52,27 @@ function write(value: unknown, key: string, depth: number, resolved = false): st
     default:
       break;
   }
-  if (value === null) return 'null';
+  if (value === null) {
+    sink.push('null');
+    return;
+  }
   // A number lexeme kept from a lossless parse goes out exactly (`1.0` stays a float).
   if (value instanceof LosslessNumber) {
     if (/^-?(?:NaN|Infinity)$/.test(value.lexeme)) {
       throw new Refusal(`is ${value.lexeme}: JSON cannot carry it`);
     }
-    return value.lexeme;
+    sink.push(value.lexeme);
+    return;
   }
   const obj = value as { toJSON?: (key: string) => unknown };
-  if (!resolved && typeof obj.toJSON === 'function')
-    return write(obj.toJSON(key), key, depth, true);
+  if (!resolved && typeof obj.toJSON === 'function') {
+    write(obj.toJSON(key), key, depth, sink, true);
+    return;
+  }
   // Boxed primitives serialize as their value, as in JSON.stringify.
   if (obj instanceof Number || obj instanceof String || obj instanceof Boolean) {
-    return write(obj.valueOf(), key, depth, true);
+    write(obj.valueOf(), key, depth, sink, true);
+    return;
   }
   if (obj instanceof Map || obj instanceof Set) {
     throw new Refusal(
@@ -71,37 +85,37 @@ function write(value: unknown, key: string, depth: number, resolved = false): st
   }
   if (Array.isArray(obj)) {
     const n = obj.length;
-    if (n === 0) return '[]';
-    let out = '[';
+    if (n === 0) {
+      sink.push('[]');
+      return;
+    }
+    sink.push('[');
     for (let i = 0; i < n; i++) {
-      let text: string;
+      if (i > 0) sink.push(',');
       try {
-        text = write(obj[i], String(i), depth + 1);
+        write(obj[i], String(i), depth + 1, sink);
       } catch (error) {
         throw within(error, i, obj);
       }
-      if (i > 0) out += ',';
-      out += text;
     }
-    return `${out}]`;
+    sink.push(']');
+    return;
   }
-  let out = '{';
+  sink.push('{');
   let first = true;
   for (const name in obj) {
     if (!Object.hasOwn(obj, name)) continue;
-    let text: string;
+    if (first) first = false;
+    else sink.push(',');
+    sink.push(quoted(name));
+    sink.push(':');
     try {
-      text = write((obj as Record<string, unknown>)[name], name, depth + 1);
+      write((obj as Record<string, unknown>)[name], name, depth + 1, sink);
     } catch (error) {
       throw within(error, name, obj);
     }
-    if (first) first = false;
-    else out += ',';
-    out += quoted(name);
-    out += ':';
-    out += text;
   }
-  return `${out}}`;
+  sink.push('}');
 }
 
 /** JSON.stringify of a string: the common case without escapes skips the native call. */

@@ -1,0 +1,174 @@
+import { spawnSync } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { describe, expect, test } from 'vitest';
+import { nobleCrypto } from '../crypto/provider.js';
+import { secureRandom } from '../crypto/random.js';
+import { dataFluxSign } from '../dataflux/sign.js';
+import { dataflux } from '../dataflux/strategy.js';
+import { hmacBodyHash } from '../hmac/body-hash.js';
+import { signJitaiResponse } from '../jitai/respond.js';
+import { jitaiSign } from '../jitai/sign.js';
+import { jitai } from '../jitai/strategy.js';
+import { verifyJitaiResponse } from '../jitai/verify.js';
+import { TEXT_CHUNK_UNITS } from './text-sink.js';
+
+// Bodies far beyond one 64 Ki chunk are hashed as they are written. Each recipe is
+// checked here against a reference that does not share signet's code: python3 for JitAi
+// (json.dumps + base64 + sha1, as the server), Node's crypto over a server-style
+// jsonDumps for DataFlux, the `canonicalize` package for RFC 8785. The bodies put
+// multibyte characters and surrogate pairs at many offsets, so chunk and base64 group
+// boundaries fall inside them.
+
+const SECRET = 'big-secret-é😀&x=1';
+const TIMESTAMP = 1_764_000_000_000;
+
+function bigArgs(seed: number, items: number): Record<string, unknown> {
+  const alphabet = ['a', 'Z', '7', ' ', 'é', 'ß', '抹', '茶', '😀', '𝄞', '"', '\\', '\n', '\u2028'];
+  let x = seed;
+  const next = (n: number) => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x % n;
+  };
+  const text = () =>
+    Array.from({ length: 1 + next(23) }, () => alphabet[next(alphabet.length)]).join('');
+  return {
+    orderId: `SO-${seed}`,
+    Note: text(),
+    items: Array.from({ length: items }, (_, i) => ({
+      sku: `A-${i}`,
+      title: text(),
+      qty: next(100),
+      price: next(10_000) / 4 + 0.25,
+      tags: [text(), next(2) === 0],
+    })),
+  };
+}
+
+const CASES = [1, 2, 3].map((seed) => bigArgs(seed, 2500 + seed * 700));
+
+describe('big bodies are signed in chunks exactly as whole', () => {
+  test('every case is several chunks long', () => {
+    for (const args of CASES)
+      expect(JSON.stringify(args).length).toBeGreaterThan(3 * TEXT_CHUNK_UNITS);
+  });
+
+  test('JitAi accessSign equals python3’s, on the pure-JS provider and the default one', () => {
+    const python = String.raw`
+import sys, json, hashlib, base64
+SECRET, TS = sys.argv[1], int(sys.argv[2])
+def dumps(v):
+    return json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+for line in sys.stdin.buffer.read().decode("utf-8").split("\n"):
+    if not line:
+        continue
+    v = {k.lower(): x for k, x in {**json.loads(line), "timestamp": TS, "secret": SECRET}.items()}
+    p = "&".join(f"{k}={x if isinstance(x, str) else dumps(x)}" for k, x in sorted(v.items()))
+    print(hashlib.sha1(base64.b64encode(p.encode("utf-8"))).hexdigest())
+`;
+    const run = spawnSync('python3', ['-c', python, SECRET, String(TIMESTAMP)], {
+      input: CASES.map((args) => JSON.stringify(args)).join('\n'),
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    expect(run.error, 'python3 is required (scripts/system-deps.sh installs it)').toBeUndefined();
+    expect(run.status, run.stderr).toBe(0);
+    const expected = run.stdout.trim().split('\n');
+    expect(expected).toHaveLength(CASES.length);
+    CASES.forEach((args, i) => {
+      expect(jitaiSign(args, { timestamp: TIMESTAMP, secret: SECRET, crypto: nobleCrypto })).toBe(
+        expected[i],
+      );
+      expect(jitaiSign(args, { timestamp: TIMESTAMP, secret: SECRET })).toBe(expected[i]);
+    });
+  });
+
+  test('the JitAi strategy signs a big body from its entries: the same accessSign, the masked paramStr whole', () => {
+    const auth = jitai({ accessKey: 'ak', accessSecret: SECRET });
+    const args = CASES[0]!;
+    const written = auth.write!(args);
+    expect('texts' in written.canonical).toBe(false); // kept as entries, texts not held
+    const state = {
+      method: 'POST',
+      url: new URL('https://h/api/o/a/services/S/f'),
+      headers: new Headers(),
+      bodyText: written.text,
+      canonical: written.canonical,
+      now: TIMESTAMP,
+      attempt: 0,
+      challenge: undefined,
+      random: secureRandom,
+      crypto: nobleCrypto,
+    };
+    auth.sign!(state);
+    expect(state.headers.get('accessSign')).toBe(
+      jitaiSign(JSON.parse(written.text), { timestamp: TIMESTAMP, secret: SECRET }),
+    );
+    const masked = auth.maskedParamStr(state)!;
+    expect(masked).toContain('&secret=*********************&');
+    expect(masked).not.toContain(SECRET);
+    expect(masked.length).toBeGreaterThan(3 * TEXT_CHUNK_UNITS);
+  });
+
+  test('a big signed JitAi response verifies, and one changed character anywhere fails', () => {
+    const args = CASES[1]!;
+    const signed = signJitaiResponse(args, { secret: SECRET, timestamp: TIMESTAMP });
+    const text = JSON.stringify({ errcode: 0, errmsg: '', data: signed });
+    expect(verifyJitaiResponse(text, { secret: SECRET, now: TIMESTAMP })).toEqual(args);
+    const at = text.indexOf('"A-2000"');
+    const tampered = `${text.slice(0, at)}"A-2001"${text.slice(at + 8)}`;
+    expect(() => verifyJitaiResponse(tampered, { secret: SECRET, now: TIMESTAMP })).toThrow(
+      /signature does not match/,
+    );
+  });
+
+  test('DataFlux: the streamed bodyMd5 and X-Dff-Ak-Sign equal a server-style jsonDumps hashed whole', () => {
+    // DataFlux Func's jsonDumps (PROTOCOLS §2), written independently of dfjson.ts.
+    const serverJsonDumps = (v: unknown): string => {
+      if (Array.isArray(v)) return `[${v.map(serverJsonDumps).join(',')}]`;
+      if (v !== null && typeof v === 'object') {
+        const record = v as Record<string, unknown>;
+        return `{${Object.keys(record)
+          .sort()
+          .map((k) => `"${k}":${serverJsonDumps(record[k])}`)
+          .join(',')}}`;
+      }
+      return typeof v === 'string' ? `"${v}"` : String(v);
+    };
+    const auth = dataflux({ akId: 'ak-1', akSecret: SECRET });
+    for (const args of CASES) {
+      const body = { kwargs: args };
+      const md5 = createHash('md5')
+        .update(serverJsonDumps(JSON.parse(JSON.stringify(body))), 'utf8')
+        .digest('hex');
+      expect(auth.write!(body, nobleCrypto).canonical).toBe(md5);
+      const input = {
+        method: 'post',
+        pathWithQuery: '/api/v1/al/x',
+        timestamp: '1764000000',
+        nonce: 'n-1',
+        body,
+        akSecret: SECRET,
+      };
+      const signature = dataFluxSign({ ...input, crypto: nobleCrypto });
+      expect(signature.bodyMd5).toBe(md5);
+      expect(signature.sign).toBe(
+        createHmac('sha1', SECRET).update(`POST&/api/v1/al/x&1764000000&n-1&${md5}`).digest('hex'),
+      );
+    }
+  });
+
+  test('HMAC body hash: bytes and RFC 8785 (jcs) modes equal Node’s sha256 of the whole text', () => {
+    for (const args of CASES) {
+      const text = JSON.stringify(args);
+      expect(hmacBodyHash(text, 'bytes', nobleCrypto)).toBe(
+        createHash('sha256').update(text, 'utf8').digest('hex'),
+      );
+      expect(hmacBodyHash(text, 'jcs', nobleCrypto)).toBe(
+        createHash('sha256')
+          .update(canonicalize(JSON.parse(text))!, 'utf8')
+          .digest('hex'),
+      );
+    }
+  });
+});
