@@ -12,6 +12,7 @@ const SECTIONS = [
   ['./bench/core.mjs', 'runCoreBench'],
   ['./bench/client.mjs', 'runClientBench'],
   ['./bench/size.mjs', 'runSizeBench'],
+  ['./bench/memory.mjs', 'runMemoryBench'],
 ];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -94,6 +95,9 @@ function render(all) {
         '`pnpm size` in `npm test` stops any growth. The signer entries hash on WebCrypto; the',
         "JitAi and HMAC ones are mostly their platform's canonical JSON and its refusal",
         "messages; DataFlux's MD5 (WebCrypto has none) is a small block loop of signet's own.",
+        'Writing JSON through chunked text sinks, which keeps big bodies in bounded memory',
+        '(see the memory table), cost 0.19 kB in the delegated client and 0.22–0.34 kB in the',
+        'signer entries (measured 2026-12-04, before and after).',
       );
       continue;
     }
