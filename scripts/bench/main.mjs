@@ -9,10 +9,10 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SECTIONS = [
-  ['./bench/core.mjs', 'runCoreBench'],
-  ['./bench/client.mjs', 'runClientBench'],
-  ['./bench/size.mjs', 'runSizeBench'],
-  ['./bench/memory.mjs', 'runMemoryBench'],
+  ['./core.mjs', 'runCoreBench'],
+  ['./client.mjs', 'runClientBench'],
+  ['./size.mjs', 'runSizeBench'],
+  ['./memory.mjs', 'runMemoryBench'],
 ];
 
 const here = path.dirname(fileURLToPath(import.meta.url));
