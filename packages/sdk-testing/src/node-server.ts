@@ -1,3 +1,4 @@
+import { concatBytes } from '@signet/sdk-core/internal';
 import type { FetchHandler } from './core/controls.js';
 import { setRawTarget } from './core/http.js';
 
@@ -50,7 +51,7 @@ export async function serveEmulator(
     const chunks: Uint8Array[] = [];
     req.on('data', (chunk: Uint8Array) => chunks.push(chunk));
     req.on('end', () => {
-      void answer(req, res, concat(chunks), controller.signal);
+      void answer(req, res, concatBytes(chunks), controller.signal);
     });
   });
 
@@ -115,16 +116,4 @@ export async function serveEmulator(
         server.closeAllConnections();
       }),
   };
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }

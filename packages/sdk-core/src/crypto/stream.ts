@@ -1,4 +1,4 @@
-import { toHex, utf8 } from './encoding.js';
+import { concatBytes, toHex, utf8 } from './encoding.js';
 import {
   type CryptoProvider,
   getDefaultCrypto,
@@ -17,18 +17,6 @@ export function startHash(algorithm: HashAlgorithm, crypto: CryptoProvider): Inc
     update: (data) => pieces.push(data.slice()),
     digest: () => crypto.hash(algorithm, concatBytes(pieces)),
   };
-}
-
-function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const piece of pieces) size += piece.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const piece of pieces) {
-    out.set(piece, at);
-    at += piece.length;
-  }
-  return out;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { concatBytes } from '../crypto/encoding.js';
 import type { TransportResponse } from './transport.js';
 
 /** The body outgrew `maxResponseBytes`: reading stopped there. */
@@ -53,14 +54,7 @@ export async function readBody(
       if (!take(chunk)) throw new BodyTooLarge(max, size);
     }
   }
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return decoder.decode(all);
+  return decoder.decode(chunks.length === 1 ? chunks[0] : concatBytes(chunks));
 }
 
 function isStream(
