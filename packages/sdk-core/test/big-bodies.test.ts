@@ -2,16 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { describe, expect, test } from 'vitest';
-import { nobleCrypto } from '../crypto/provider.js';
-import { secureRandom } from '../crypto/random.js';
-import { dataFluxSign } from '../dataflux/sign.js';
-import { dataflux } from '../dataflux/strategy.js';
-import { hmacBodyHash } from '../hmac/body-hash.js';
-import { signJitaiResponse } from '../jitai/respond.js';
-import { jitaiSign } from '../jitai/sign.js';
-import { jitai } from '../jitai/strategy.js';
-import { verifyJitaiResponse } from '../jitai/verify.js';
-import { TEXT_CHUNK_UNITS } from './text-sink.js';
+import { nobleCrypto } from '../src/crypto/provider.js';
+import { secureRandom } from '../src/crypto/random.js';
+import { dataFluxSign } from '../src/dataflux/sign.js';
+import { dataflux } from '../src/dataflux/strategy.js';
+import { hmacBodyHash } from '../src/hmac/body-hash.js';
+import { signJitaiResponse } from '../src/jitai/respond.js';
+import { jitaiSign } from '../src/jitai/sign.js';
+import { jitai } from '../src/jitai/strategy.js';
+import { verifyJitaiResponse } from '../src/jitai/verify.js';
+import { TEXT_CHUNK_UNITS } from '../src/json/text-sink.js';
 
 // Bodies far beyond one 64 Ki chunk are hashed as they are written. Each recipe is
 // checked here against a reference that does not share signet's code: python3 for JitAi
