@@ -24,5 +24,8 @@ const channel = /* @__PURE__ */ tracingChannel<unknown, CallTraceContext>(SIGNET
  * })
  * ```
  */
-export const diagnosticsTracer: CallTracer = (context, run) =>
-  channel.hasSubscribers ? channel.tracePromise(run, context) : run();
+export const diagnosticsTracer: CallTracer = Object.assign(
+  <T>(context: CallTraceContext, run: () => Promise<T>): Promise<T> =>
+    channel.hasSubscribers ? channel.tracePromise(run, context) : run(),
+  { enabled: () => channel.hasSubscribers },
+);

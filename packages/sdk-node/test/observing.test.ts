@@ -11,7 +11,7 @@ import {
 } from '@signet/sdk-testing';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createDataFluxClient, createJitaiClient } from '../src/clients.js';
-import { SIGNET_CALL_CHANNEL } from '../src/diagnostics.js';
+import { diagnosticsTracer, SIGNET_CALL_CHANNEL } from '../src/diagnostics.js';
 
 const KEY = { accessKey: 'ak4partner01', accessSecret: 'observing-secret-0123456789abcdef' };
 const AK = { akId: 'ak-observing', akSecret: 'dff-observing-secret-0123456789' };
@@ -197,6 +197,8 @@ describe('node:diagnostics_channel', () => {
     ]);
     expectClean(JSON.stringify(events));
     expect(diagnostics_channel.tracingChannel(SIGNET_CALL_CHANNEL).hasSubscribers).toBe(false);
+    // Without subscribers the tracer says so: the call builds no masked context or record.
+    expect(diagnosticsTracer.enabled?.()).toBe(false);
     await expect(dff.callFunc('demo__main.hello', { name: 'y' })).resolves.toEqual({ hi: 'y' });
   });
 

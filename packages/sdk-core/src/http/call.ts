@@ -116,13 +116,14 @@ export function executeWithResponse<T>(
   config: ClientConfig,
   spec: CallSpec<T>,
 ): Promise<WithResponse<T>> {
-  if (config.tracer === undefined) return runCall(config, spec, undefined);
+  const tracer = config.tracer;
+  if (tracer === undefined || tracer.enabled?.() === false) return runCall(config, spec, undefined);
   const context: CallTraceContext = {
     api: spec.api,
     method: spec.method.toUpperCase(),
     url: traceUrl(config, spec),
   };
-  return config.tracer(context, () => runCall(config, spec, context));
+  return tracer(context, () => runCall(config, spec, context));
 }
 
 async function runCall<T>(
@@ -294,15 +295,18 @@ async function runCall<T>(
     if (outcome) outcome.response.durationMs = record.durationMs;
     if (sentUrl !== undefined) record.path = sentUrl.pathname + sentUrl.search;
     // The path may carry query credentials, platform messages may echo what auth sent:
-    // every view of the record (tracer, hooks and logs, onCall) is the masked one.
-    const shown = new Redactor(secrets()).value({ ...record });
-    if (trace) trace.record = { ...shown };
-    watch.ended({ ...shown });
-    if (config.onCall) {
-      try {
-        config.onCall({ ...shown });
-      } catch {
-        // A logging callback must never turn a result into a failure.
+    // every view of the record (tracer, logs, onCall) is the masked one. With none of
+    // them, nothing reads it and masking it would cost a Redactor per call for nobody.
+    if (trace || config.log || config.onCall) {
+      const shown = new Redactor(secrets()).value({ ...record });
+      if (trace) trace.record = { ...shown };
+      watch.ended({ ...shown });
+      if (config.onCall) {
+        try {
+          config.onCall({ ...shown });
+        } catch {
+          // A logging callback must never turn a result into a failure.
+        }
       }
     }
   }

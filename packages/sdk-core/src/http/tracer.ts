@@ -20,4 +20,12 @@ export interface CallTraceContext {
  * publish through without sdk-core knowing their channels: sdk-node's factories set
  * one that publishes on `node:diagnostics_channel` (`tracingChannel('signet:call')`).
  */
-export type CallTracer = <T>(context: CallTraceContext, run: () => Promise<T>) => Promise<T>;
+export interface CallTracer {
+  <T>(context: CallTraceContext, run: () => Promise<T>): Promise<T>;
+  /**
+   * Optional: whether anything listens right now. When it returns false the call runs
+   * without a context, so its masked URL and record are never built (a channel nobody
+   * subscribes to then costs nothing).
+   */
+  enabled?(): boolean;
+}

@@ -408,4 +408,24 @@ describe('tracer', () => {
     expect(ends).toEqual(['200:true', '200:false']);
     expect(contexts[1]!.record?.error).toBe('SignetSignatureError');
   });
+
+  test('a tracer whose enabled() is false is skipped: no context is built, the call runs as usual', async () => {
+    let listening = false;
+    const wrapped: string[] = [];
+    const tracer = Object.assign(
+      async <T>(context: CallTraceContext, run: () => Promise<T>): Promise<T> => {
+        wrapped.push(context.url);
+        return run();
+      },
+      { enabled: () => listening },
+    );
+    const jit = client({ tracer });
+    await expect(jit.call('services.OrderSvc.query', { orderId: '1' })).resolves.toMatchObject({
+      orderId: '1',
+    });
+    expect(wrapped).toEqual([]);
+    listening = true;
+    await jit.call('services.OrderSvc.query', { orderId: '2' });
+    expect(wrapped).toEqual([`${app.baseUrl}/services/OrderSvc/query`]);
+  });
 });
