@@ -73,9 +73,13 @@ export function isLoopbackHost(
   options: { localhostSubdomains?: boolean } = {},
 ): boolean {
   const host = normalizeHost(hostname);
-  if (host === undefined) return false;
+  return host !== undefined && isLoopbackNormalized(host, options.localhostSubdomains === true);
+}
+
+/** {@link isLoopbackHost} of a hostname the URL parser has already normalised. */
+function isLoopbackNormalized(host: string, localhostSubdomains: boolean): boolean {
   if (host === 'localhost' || host === '[::1]') return true;
-  if (options.localhostSubdomains === true && /^[a-z0-9-]+(\.[a-z0-9-]+)*\.localhost$/.test(host)) {
+  if (localhostSubdomains && /^[a-z0-9-]+(\.[a-z0-9-]+)*\.localhost$/.test(host)) {
     return true;
   }
   if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
@@ -105,8 +109,8 @@ export function guardInsecureHttp(
   allowInsecureHttp: InsecureHttp,
 ): void {
   if (!credentialed || allowInsecureHttp === true || url.protocol !== 'http:') return;
-  const localhostSubdomains = allowInsecureHttp === 'localhost-subdomains';
-  if (isLoopbackHost(url.hostname, { localhostSubdomains })) return;
+  // A URL's hostname is normalised already: no second parse on every call.
+  if (isLoopbackNormalized(url.hostname, allowInsecureHttp === 'localhost-subdomains')) return;
   const subdomain = /\.localhost$/i.test(url.hostname)
     ? ` (DNS resolves *.localhost names; allowInsecureHttp: 'localhost-subdomains' if yours are this machine)`
     : '';
