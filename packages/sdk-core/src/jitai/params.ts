@@ -68,27 +68,36 @@ export function jitaiArgParts(args: unknown, label: string): JitaiArgParts {
 }
 
 /**
- * @internal What a signer keeps of an attempt's args after checking every value: their
- * {@link JitaiArgParts} while the texts are small, the {@link JitaiArgEntries} (texts
- * written again, in chunks, when signing) once they pass about 64 Ki characters.
+ * @internal What a signer keeps of an attempt's args: their {@link JitaiArgParts} (every
+ * value checked and written) while the texts are small, the {@link JitaiArgEntries} once
+ * they pass about 64 Ki characters. Then writing stops: the texts are written again, in
+ * chunks, when the attempt is signed, which checks the values left (still before
+ * anything is sent), so a big body is walked once here at most partly.
  */
 export function checkedJitaiArgs(args: unknown, label: string): JitaiSignedArgs {
   const entries = jitaiArgEntries(args, label);
   const texts: string[] = [];
   let size = 0;
-  let big = false;
   const sink = new TextSink(() => {
-    big = true;
+    throw BIG;
   });
-  for (const name of entries.names) {
-    writeArgValue(sink, entries, name);
-    const text = sink.end();
-    size += text.length;
-    if (size >= TEXT_CHUNK_UNITS) big = true;
-    if (!big) texts.push(text);
+  try {
+    for (const name of entries.names) {
+      writeArgValue(sink, entries, name);
+      const text = sink.end();
+      size += text.length;
+      if (size >= TEXT_CHUNK_UNITS) return entries;
+      texts.push(text);
+    }
+  } catch (error) {
+    if (error === BIG) return entries;
+    throw error;
   }
-  return big ? entries : { keys: entries.keys, texts };
+  return { keys: entries.keys, texts };
 }
+
+/** Thrown out of the writer when the texts turn out big (see {@link checkedJitaiArgs}). */
+const BIG: unique symbol = Symbol('big');
 
 /**
  * Writes `k=v&…` of the args into `sink`, with the recipe's own `secret` and `timestamp`

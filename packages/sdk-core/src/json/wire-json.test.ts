@@ -14,6 +14,32 @@ describe('toWireJson', () => {
     );
   });
 
+  test('signet’s own writer (taken as soon as a bigint is in the value) writes what JSON.stringify does', () => {
+    // Plain data goes to JSON.stringify itself; one bigint anywhere sends the whole value
+    // through the JS writer, which must agree with it on everything else.
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(toWireJson([value, 7n])).toBe(JSON.stringify([value, 7]));
+        expect(toWireJson({ value, big: 7n })).toBe(JSON.stringify({ value, big: 7 }));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('what is not plain data goes to the writer: holes, class instances, null-prototype objects', () => {
+    const holey: unknown[] = [1];
+    holey[2] = 3; // index 1 is a hole
+    expect(() => toWireJson(holey)).toThrow('body[1] is undefined');
+    class Point {
+      constructor(readonly x = 1) {}
+    }
+    expect(toWireJson({ p: new Point() })).toBe('{"p":{"x":1}}');
+    const bare = Object.assign(Object.create(null), { a: 1 });
+    expect(toWireJson({ bare })).toBe('{"bare":{"a":1}}');
+    const inherited = Object.assign(Object.create({ hidden: 1 }), { own: 2 });
+    expect(toWireJson(inherited)).toBe(JSON.stringify(inherited));
+  });
+
   test('writes bigint as a JSON integer, exactly', () => {
     expect(toWireJson({ big: 12345678901234567890n, neg: -(2n ** 70n) })).toBe(
       '{"big":12345678901234567890,"neg":-1180591620717411303424}',

@@ -15,6 +15,10 @@ import { TextSink } from './text-sink.js';
  * was written from.
  */
 export function toWireJson(value: unknown, label = 'body'): string {
+  // Plain data (what nearly every call sends) has exactly JSON.stringify's text, which
+  // V8 writes several times faster and in less memory than any JS writer; anything
+  // else (bigint, lexemes, toJSON, refusals...) goes through signet's writer.
+  if (isPlainData(value, 0)) return JSON.stringify(value);
   const sink = new TextSink();
   try {
     write(value, '', 0, sink);
@@ -24,6 +28,43 @@ export function toWireJson(value: unknown, label = 'body'): string {
     throw new SignetConfigError(error.describe(label));
   }
   return sink.end();
+}
+
+/**
+ * Strings, finite numbers, booleans, null, and arrays (no holes) and objects whose
+ * prototype is Object.prototype or null holding only those, within MAX_JSON_DEPTH: the
+ * values whose wire text is JSON.stringify's. False for anything the writer treats on its
+ * own, so its refusals and their paths stay in one place.
+ */
+function isPlainData(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (value === null) return true;
+  if (depth >= MAX_JSON_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value) || !isPlainData(value[i], depth + 1)) return false;
+    }
+    return Object.getPrototypeOf(value) === Array.prototype;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  // A `toJSON` member changes what JSON.stringify writes: the writer handles it.
+  if ('toJSON' in value) return false;
+  for (const name in value) {
+    if (!Object.hasOwn(value, name)) return false;
+    if (!isPlainData((value as Record<string, unknown>)[name], depth + 1)) return false;
+  }
+  return true;
 }
 
 /** `resolved`: the value is what a toJSON returned, whose own toJSON is not called again. */
