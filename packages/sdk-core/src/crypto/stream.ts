@@ -25,7 +25,7 @@ export function startHash(algorithm: HashAlgorithm, crypto: CryptoProvider): Inc
  */
 const SLICE_UNITS = 1 << 16;
 const encoder = /* @__PURE__ */ new TextEncoder();
-const REUSED_BYTES = SLICE_UNITS * 3;
+const REUSED_BYTES = (SLICE_UNITS + 1) * 3;
 
 /**
  * UTF-8 encoding of a text that arrives in chunks, each chunk's bytes handed to `out`
@@ -40,6 +40,16 @@ export class Utf8Chunks {
   constructor(private readonly out: (bytes: Uint8Array) => void) {}
 
   write(chunk: string): void {
+    // A single huge piece (one 10 MB string value) arrives as one chunk: it is encoded
+    // slice by slice, so the scratch buffer stays at three bytes per slice character.
+    if (chunk.length <= SLICE_UNITS) this.#write(chunk);
+    else
+      for (let at = 0; at < chunk.length; at += SLICE_UNITS) {
+        this.#write(chunk.slice(at, at + SLICE_UNITS));
+      }
+  }
+
+  #write(chunk: string): void {
     let text = this.pending === '' ? chunk : this.pending + chunk;
     this.pending = '';
     const last = text.charCodeAt(text.length - 1);
@@ -108,8 +118,6 @@ export function hashHexOfText(
 ): string {
   if (text.length <= SLICE_UNITS) return toHex(crypto.hash(algorithm, utf8(text)));
   const hash = new Utf8Hash(algorithm, crypto);
-  for (let at = 0; at < text.length; at += SLICE_UNITS) {
-    hash.write(text.slice(at, at + SLICE_UNITS));
-  }
+  hash.write(text);
   return hash.hexDigest();
 }
