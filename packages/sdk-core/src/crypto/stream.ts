@@ -42,14 +42,14 @@ export class Utf8Chunks {
   write(chunk: string): void {
     // A single huge piece (one 10 MB string value) arrives as one chunk: it is encoded
     // slice by slice, so the scratch buffer stays at three bytes per slice character.
-    if (chunk.length <= SLICE_UNITS) this.#write(chunk);
+    if (chunk.length <= SLICE_UNITS) this.writeSlice(chunk);
     else
       for (let at = 0; at < chunk.length; at += SLICE_UNITS) {
-        this.#write(chunk.slice(at, at + SLICE_UNITS));
+        this.writeSlice(chunk.slice(at, at + SLICE_UNITS));
       }
   }
 
-  #write(chunk: string): void {
+  private writeSlice(chunk: string): void {
     let text = this.pending === '' ? chunk : this.pending + chunk;
     this.pending = '';
     const last = text.charCodeAt(text.length - 1);
@@ -78,12 +78,16 @@ export class Utf8Chunks {
 }
 
 /**
- * A hash of the UTF-8 of a text written in chunks (see {@link Utf8Chunks}); the hash is
- * only started by the first chunk, so a text that turns out small costs nothing here.
+ * A hash of the UTF-8 of a text written in chunks (see {@link Utf8Chunks}). A text that
+ * turns out small (one chunk of at most 64 Ki characters) is hashed in one call of the
+ * provider's `hash`, as if it had never been streamed: the incremental hash only starts
+ * when a second chunk or a big one arrives.
  */
 export class Utf8Hash {
   private hash: IncrementalHash | undefined;
   private utf8: Utf8Chunks | undefined;
+  /** The first chunk, held back until it is known whether more follow. */
+  private first = '';
 
   constructor(
     private readonly algorithm: HashAlgorithm,
@@ -91,32 +95,38 @@ export class Utf8Hash {
   ) {}
 
   readonly write = (chunk: string): void => {
+    if (chunk === '') return;
     if (this.utf8 === undefined) {
+      if (this.first === '' && chunk.length <= SLICE_UNITS) {
+        this.first = chunk;
+        return;
+      }
       const hash = startHash(this.algorithm, this.crypto);
       this.hash = hash;
       this.utf8 = new Utf8Chunks((bytes) => hash.update(bytes));
+      this.utf8.write(this.first);
+      this.first = '';
     }
     this.utf8.write(chunk);
   };
 
   /** Lower-case hex digest of everything written (of the empty text if nothing was). */
   hexDigest(): string {
-    if (this.utf8 === undefined) return toHex(this.crypto.hash(this.algorithm, new Uint8Array(0)));
+    if (this.utf8 === undefined) return toHex(this.crypto.hash(this.algorithm, utf8(this.first)));
     this.utf8.end();
     return toHex(this.hash!.digest());
   }
 }
 
 /**
- * Lower-case hex digest of the UTF-8 of `text`, a big text hashed in slices of about 64
- * Ki characters rather than encoded whole first.
+ * Lower-case hex digest of the UTF-8 of `text`; a big text is hashed in slices of about
+ * 64 Ki characters rather than encoded whole first.
  */
 export function hashHexOfText(
   algorithm: HashAlgorithm,
   text: string,
   crypto: CryptoProvider = getDefaultCrypto(),
 ): string {
-  if (text.length <= SLICE_UNITS) return toHex(crypto.hash(algorithm, utf8(text)));
   const hash = new Utf8Hash(algorithm, crypto);
   hash.write(text);
   return hash.hexDigest();

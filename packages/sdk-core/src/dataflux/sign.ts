@@ -84,8 +84,8 @@ export function dataFluxBodyMd5(
   const md5 = new Utf8Hash('md5', crypto);
   const sink = new TextSink(md5.write);
   dfJsonWrite(sink, body || {});
-  const small = sink.end();
-  return sink.streamed ? md5.hexDigest() : hashHexOfText('md5', small, crypto);
+  md5.write(sink.end());
+  return md5.hexDigest();
 }
 
 /** `METHOD&pathWithQuery&timestamp&nonce&bodyMd5`, the text HMAC-SHA1 signs. */

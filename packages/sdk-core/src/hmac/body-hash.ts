@@ -23,18 +23,17 @@ export function hmacBodyHash(
   mode: 'bytes' | 'jcs' = 'bytes',
   crypto: CryptoProvider = getDefaultCrypto(),
 ): string {
-  if (body === undefined || body.length === 0 || mode === 'bytes') {
+  if (!hashesJson(body, mode)) {
     return typeof body === 'string'
       ? hashHexOfText('sha256', body, crypto)
       : hashHex('sha256', body ?? '', crypto);
   }
   // The JCS text is hashed as it is written: a big body's canonical form is never whole.
-  const value = parseJcsBody(body);
   const hash = new Utf8Hash('sha256', crypto);
   const sink = new TextSink(hash.write);
-  writeJcs(sink, value);
-  const small = sink.end();
-  return sink.streamed ? hash.hexDigest() : hashHexOfText('sha256', small, crypto);
+  writeJcs(sink, parseJcsBody(body));
+  hash.write(sink.end());
+  return hash.hexDigest();
 }
 
 /**
@@ -45,10 +44,15 @@ export function hmacBodyHashInput(
   body: HmacBody,
   mode: 'bytes' | 'jcs' = 'bytes',
 ): string | Uint8Array {
-  if (body === undefined || body.length === 0 || mode === 'bytes') return body ?? '';
+  if (!hashesJson(body, mode)) return body ?? '';
   const sink = new TextSink();
   writeJcs(sink, parseJcsBody(body));
   return sink.end();
+}
+
+/** `jcs` mode on a body there is: no body (undefined or empty) hashes `''` in both modes. */
+function hashesJson(body: HmacBody, mode: 'bytes' | 'jcs'): body is string | Uint8Array {
+  return mode === 'jcs' && body !== undefined && body.length > 0;
 }
 
 function parseJcsBody(body: string | Uint8Array): unknown {

@@ -29,11 +29,6 @@ export class TextSink {
     if (this.text.length >= TEXT_CHUNK_UNITS) this.cut();
   }
 
-  /** Whether any chunk has been cut yet: false means {@link end} holds the whole text. */
-  get streamed(): boolean {
-    return this.cuts > 0;
-  }
-
   /**
    * Finishes the text. Collecting: the whole text. Streaming: what was not cut yet, and
    * nothing is handed to `onChunk` unless a chunk was cut before, so a caller can take a
