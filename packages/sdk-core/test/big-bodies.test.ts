@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { describe, expect, test } from 'vitest';
+import {
+  dataFluxSign as referenceDataFluxSign,
+  dataFluxStringToSign as referenceStringToSign,
+} from '../../../test/reference/dataflux.js';
+import { bodyHash as referenceBodyHash } from '../../../test/reference/hmac-profile.js';
 import { nobleCrypto } from '../src/crypto/provider.js';
 import { secureRandom } from '../src/crypto/random.js';
 import { dataFluxSign } from '../src/dataflux/sign.js';
@@ -15,10 +18,10 @@ import { TEXT_CHUNK_UNITS } from '../src/json/text-sink.js';
 
 // Bodies far beyond one 64 Ki chunk are hashed as they are written. Each recipe is
 // checked here against a reference that does not share signet's code: python3 for JitAi
-// (json.dumps + base64 + sha1, as the server), Node's crypto over a server-style
-// jsonDumps for DataFlux, the `canonicalize` package for RFC 8785. The bodies put
-// multibyte characters and surrogate pairs at many offsets, so chunk and base64 group
-// boundaries fall inside them.
+// (json.dumps + base64 + sha1, as the server), test/reference for DataFlux (its jsonDumps
+// on node:crypto) and for the HMAC profile (RFC 8785 from the `canonicalize` package).
+// The bodies put multibyte characters and surrogate pairs at many offsets, so chunk and
+// base64 group boundaries fall inside them.
 
 const SECRET = 'big-secret-é😀&x=1';
 const TIMESTAMP = 1_764_000_000_000;
@@ -122,53 +125,32 @@ for line in sys.stdin.buffer.read().decode("utf-8").split("\n"):
     );
   });
 
-  test('DataFlux: the streamed bodyMd5 and X-Dff-Ak-Sign equal a server-style jsonDumps hashed whole', () => {
-    // DataFlux Func's jsonDumps (PROTOCOLS §2), written independently of dfjson.ts.
-    const serverJsonDumps = (v: unknown): string => {
-      if (Array.isArray(v)) return `[${v.map(serverJsonDumps).join(',')}]`;
-      if (v !== null && typeof v === 'object') {
-        const record = v as Record<string, unknown>;
-        return `{${Object.keys(record)
-          .sort()
-          .map((k) => `"${k}":${serverJsonDumps(record[k])}`)
-          .join(',')}}`;
-      }
-      return typeof v === 'string' ? `"${v}"` : String(v);
-    };
+  test('DataFlux: the streamed bodyMd5 and X-Dff-Ak-Sign equal the reference server’s, hashed whole', () => {
     const auth = dataflux({ akId: 'ak-1', akSecret: SECRET });
     for (const args of CASES) {
       const body = { kwargs: args };
-      const md5 = createHash('md5')
-        .update(serverJsonDumps(JSON.parse(JSON.stringify(body))), 'utf8')
-        .digest('hex');
-      expect(auth.write!(body, nobleCrypto).canonical).toBe(md5);
-      const input = {
+      const request = {
         method: 'post',
         pathWithQuery: '/api/v1/al/x',
         timestamp: '1764000000',
         nonce: 'n-1',
-        body,
         akSecret: SECRET,
       };
-      const signature = dataFluxSign({ ...input, crypto: nobleCrypto });
+      // What the server hashes: its jsonDumps of JSON.parse of the bytes received.
+      const received = { ...request, body: JSON.parse(JSON.stringify(body)) };
+      const md5 = referenceStringToSign(received).split('&').pop();
+      expect(auth.write!(body, nobleCrypto).canonical).toBe(md5);
+      const signature = dataFluxSign({ ...request, body, crypto: nobleCrypto });
       expect(signature.bodyMd5).toBe(md5);
-      expect(signature.sign).toBe(
-        createHmac('sha1', SECRET).update(`POST&/api/v1/al/x&1764000000&n-1&${md5}`).digest('hex'),
-      );
+      expect(signature.sign).toBe(referenceDataFluxSign(received));
     }
   });
 
-  test('HMAC body hash: bytes and RFC 8785 (jcs) modes equal Node’s sha256 of the whole text', () => {
+  test('HMAC body hash: bytes and RFC 8785 (jcs) modes equal the reference profile’s, hashed whole', () => {
     for (const args of CASES) {
       const text = JSON.stringify(args);
-      expect(hmacBodyHash(text, 'bytes', nobleCrypto)).toBe(
-        createHash('sha256').update(text, 'utf8').digest('hex'),
-      );
-      expect(hmacBodyHash(text, 'jcs', nobleCrypto)).toBe(
-        createHash('sha256')
-          .update(canonicalize(JSON.parse(text))!, 'utf8')
-          .digest('hex'),
-      );
+      expect(hmacBodyHash(text, 'bytes', nobleCrypto)).toBe(referenceBodyHash(text, 'bytes'));
+      expect(hmacBodyHash(text, 'jcs', nobleCrypto)).toBe(referenceBodyHash(text, 'jcs'));
     }
   });
 });
