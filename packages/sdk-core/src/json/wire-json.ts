@@ -51,10 +51,11 @@ function isPlainData(value: unknown, depth: number): boolean {
   if (value === null) return true;
   if (depth >= MAX_JSON_DEPTH) return false;
   if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
     for (let i = 0; i < value.length; i++) {
       if (!(i in value) || !isPlainData(value[i], depth + 1)) return false;
     }
-    return Object.getPrototypeOf(value) === Array.prototype;
+    return true;
   }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return false;
