@@ -1,5 +1,5 @@
 import { toHex } from '../crypto/encoding.js';
-import { type CryptoProvider, getDefaultCrypto, type IncrementalHash } from '../crypto/provider.js';
+import { type CryptoProvider, getDefaultCrypto } from '../crypto/provider.js';
 import { startHash, Utf8Chunks } from '../crypto/stream.js';
 import type { LosslessObject } from '../json/lossless-number.js';
 import { TextSink } from '../json/text-sink.js';
@@ -42,25 +42,32 @@ export function signJitaiArgs(
   secret: string,
   crypto: CryptoProvider = getDefaultCrypto(),
 ): string {
-  let hash: IncrementalHash | undefined;
-  let base64: Base64Chunks | undefined;
-  let utf8: Utf8Chunks | undefined;
+  let stream: ReturnType<typeof base64Sha1> | undefined;
   const sink = new TextSink((chunk) => {
-    if (utf8 === undefined) {
-      const sha1 = startHash('sha1', crypto);
-      hash = sha1;
-      base64 = new Base64Chunks((ascii) => sha1.update(ascii));
-      const b64 = base64;
-      utf8 = new Utf8Chunks((bytes) => b64.write(bytes));
-    }
-    utf8.write(chunk);
+    stream ??= base64Sha1(crypto);
+    stream.write(chunk);
   });
   writeJitaiParamStr(sink, args, timestamp, secret);
   const whole = sink.end();
-  if (utf8 === undefined) return signJitaiParamStr(whole, crypto);
-  utf8.end();
-  base64!.end();
-  return toHex(hash!.digest());
+  return stream ? stream.hexDigest() : signJitaiParamStr(whole, crypto);
+}
+
+/** SHA-1 of the base64 of the UTF-8 of a text that is written in chunks. */
+function base64Sha1(crypto: CryptoProvider): {
+  write(chunk: string): void;
+  hexDigest(): string;
+} {
+  const sha1 = startHash('sha1', crypto);
+  const base64 = new Base64Chunks((ascii) => sha1.update(ascii));
+  const utf8 = new Utf8Chunks((bytes) => base64.write(bytes));
+  return {
+    write: (chunk) => utf8.write(chunk),
+    hexDigest: () => {
+      utf8.end();
+      base64.end();
+      return toHex(sha1.digest());
+    },
+  };
 }
 
 /** The accessSign of a ready paramStr (the unmasked one). */
