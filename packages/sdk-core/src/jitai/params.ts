@@ -135,11 +135,11 @@ export function writeJitaiParamStr(
 }
 
 /**
- * `k=v&…` of the parts with the recipe's own `secret` and `timestamp` merged in at their
- * code-point places (the parts hold neither: both are reserved).
+ * `k=v&…` of the args' parts (or entries) with the recipe's own `secret` and `timestamp`
+ * merged in at their code-point places (the args hold neither: both are reserved).
  */
 export function joinJitaiParamStr(
-  parts: JitaiArgParts,
+  parts: JitaiSignedArgs,
   timestampText: string,
   secret: string,
 ): string {
@@ -148,16 +148,14 @@ export function joinJitaiParamStr(
   return sink.end();
 }
 
-/** The whole paramStr of `args` (see {@link jitaiArgEntries} and {@link writeJitaiParamStr}). */
+/** The whole paramStr of `args` (see {@link jitaiArgEntries} and {@link joinJitaiParamStr}). */
 export function buildJitaiParamStr(
   args: unknown,
   label: string,
   timestampText: string,
   secret: string,
 ): string {
-  const sink = new TextSink();
-  writeJitaiParamStr(sink, jitaiArgEntries(args, label), timestampText, secret);
-  return sink.end();
+  return joinJitaiParamStr(jitaiArgEntries(args, label), timestampText, secret);
 }
 
 /**

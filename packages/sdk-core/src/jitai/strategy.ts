@@ -5,11 +5,10 @@ import {
   type WithSecrets,
 } from '../auth/types.js';
 import { SignetConfigError } from '../errors.js';
-import { TextSink } from '../json/text-sink.js';
 import { toWireJson } from '../json/wire-json.js';
 import { JITAI_HEADERS, JITAI_MASKED_SECRET, JITAI_WINDOW_MS } from './constants.js';
 import { checkedSecret, timestampText } from './param-str.js';
-import { checkedJitaiArgs, type JitaiSignedArgs, writeJitaiParamStr } from './params.js';
+import { checkedJitaiArgs, type JitaiSignedArgs, joinJitaiParamStr } from './params.js';
 import type { JitaiResponseCheck } from './response-check.js';
 import { signJitaiArgs } from './sign.js';
 import { verifyJitaiData } from './verify.js';
@@ -85,9 +84,7 @@ export function jitai(options: JitaiAuthOptions): JitaiStrategy {
       // The parts the signature covered and the timestamp actually sent; masking needs no secret.
       const timestamp = signed.headers.get(JITAI_HEADERS.timestamp);
       if (timestamp === null) return undefined;
-      const sink = new TextSink();
-      writeJitaiParamStr(sink, signed.canonical ?? NO_ARGS, timestamp, JITAI_MASKED_SECRET);
-      return sink.end();
+      return joinJitaiParamStr(signed.canonical ?? NO_ARGS, timestamp, JITAI_MASKED_SECRET);
     },
     verifyJitaiData({ data, now, crypto }) {
       return verifyJitaiData(data, { secret: accessSecret, now, windowMs, crypto });
