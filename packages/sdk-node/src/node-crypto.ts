@@ -20,8 +20,9 @@ function nodeName(algorithm: HashAlgorithm): string {
 
 /**
  * A {@link CryptoProvider} on `node:crypto` (OpenSSL): the one-shot `crypto.hash()` and
- * `createHmac` (and `createHash` for big bodies, fed in chunks). Same results as the default pure-JS provider, faster on long inputs; pass
- * it as `crypto` to a signing step, or make it the default with `setDefaultCrypto`.
+ * `createHmac` (and `createHash` for big bodies, fed in chunks). Same results as the
+ * default pure-JS provider, faster on long inputs; pass it as `crypto` to a signing step,
+ * or make it the default with `setDefaultCrypto`.
  * Returns Buffers, which are Uint8Arrays.
  */
 export const nodeCrypto: CryptoProvider = {
